@@ -1,0 +1,36 @@
+"""The FastAPI application factory."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI
+from starlette.concurrency import run_in_threadpool
+
+from .api import include_routers
+from .engine_holder import EngineHolder
+from .settings import Settings, get_settings
+
+logger = logging.getLogger(__name__)
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    settings = settings or get_settings()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        settings.var_dir.mkdir(parents=True, exist_ok=True)
+        holder: EngineHolder = app.state.engine_holder
+        if not holder.ready:
+            await run_in_threadpool(holder.reload)
+        yield
+
+    app = FastAPI(title="madoguchi", version="0.1.0", lifespan=lifespan,
+                  description="ひかり野市 窓口アシスタント API（FAQ 検索・対話・翻訳）")
+    app.state.settings = settings
+    app.state.engine_holder = EngineHolder(settings.data_dir, lenient=settings.lenient_data)
+    app.state.readiness_checks = {}
+    include_routers(app)
+    return app

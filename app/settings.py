@@ -1,0 +1,52 @@
+"""All of madoguchi's settings in one typed place (environment: MADOGUCHI_*)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import SecretStr, field_validator, model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+PLACEHOLDER_SECRETS = {"", "changeme", "change-me", "secret", "dev-secret-change-me"}
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="MADOGUCHI_", env_file=".env", extra="ignore")
+
+    environment: str = "development"  # development | production
+    host: str = "127.0.0.1"
+    port: int = 8000
+    data_dir: Path = PROJECT_ROOT / "data"
+    var_dir: Path = PROJECT_ROOT / "var"
+    database_url: str = ""  # empty: SQLite in var_dir
+    secret_key: SecretStr = SecretStr("dev-secret-change-me")
+    # Load FAQ data that has errors (skipping bad entries) instead of refusing to start.
+    lenient_data: bool = False
+    log_level: str = "INFO"
+
+    # dialogue (Rasa)
+    rasa_url: str = "http://127.0.0.1:5005"
+    rasa_token: SecretStr = SecretStr("")
+    rasa_timeout_s: float = 8.0
+
+    @field_validator("port")
+    @classmethod
+    def _port_in_range(cls, value: int) -> int:
+        if not 0 < value < 65536:
+            raise ValueError(f"port must be between 1 and 65535, got {value}")
+        return value
+
+    @model_validator(mode="after")
+    def _no_placeholder_secret_in_production(self) -> Settings:
+        if self.environment == "production" and self.secret_key.get_secret_value() in PLACEHOLDER_SECRETS:
+            raise ValueError("MADOGUCHI_SECRET_KEY must be set to a random value in production")
+        return self
+
+    @property
+    def sqlalchemy_url(self) -> str:
+        return self.database_url or f"sqlite:///{self.var_dir / 'madoguchi.db'}"
+
+
+def get_settings() -> Settings:
+    return Settings()

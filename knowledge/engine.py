@@ -1,0 +1,94 @@
+"""The knowledge engine: load a city's FAQ data, search it, and decide how sure it is."""
+
+from __future__ import annotations
+
+import logging
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from .decision import Decision, DecisionModel, load_decision_model
+from .faq_loader import LoadReport, load_faq
+from .faq_schema import Department, FaqEntry, FaqSet
+from .lexical import LexicalRetriever
+from .retriever import Hit, Retriever
+from .synonyms import Synonyms, load_synonyms
+from .yaml_io import Problem
+
+logger = logging.getLogger(__name__)
+AMBIGUOUS_CHOICES = 3
+
+
+@dataclass(frozen=True)
+class SearchResult:
+    query: str
+    decision: Decision
+    confidence: float
+    hits: list[Hit]
+    # Where to send the resident when the engine is unsure: the department most hits point to.
+    suggested_department: Department | None
+
+    @property
+    def best(self) -> Hit | None:
+        return self.hits[0] if self.hits else None
+
+    @property
+    def choices(self) -> list[Hit]:
+        return self.hits[:AMBIGUOUS_CHOICES]
+
+
+class FaqDataError(Exception):
+    """The FAQ data has errors, so no index was built from it."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        super().__init__("\n".join(str(p) for p in problems[:20]))
+        self.problems = problems
+
+
+class KnowledgeEngine:
+    def __init__(self, faq: FaqSet, *, retriever: Retriever, decision: DecisionModel,
+                 problems: list[Problem] | None = None, fallback_department: str = "sogo-annai") -> None:
+        self.faq = faq
+        self.retriever = retriever
+        self.decision = decision
+        self.problems = problems or []
+        self._by_id = faq.by_id()
+        self._fallback_department = fallback_department
+
+    @classmethod
+    def load(cls, data_dir: Path, *, strict: bool = True,
+             progress: Callable[[int], None] | None = None) -> KnowledgeEngine:
+        """Build the engine from ``data_dir``; with ``strict`` any data error raises FaqDataError."""
+        report = load_faq(data_dir)
+        synonyms, synonym_problems = load_synonyms(data_dir / "synonyms.yaml")
+        problems = report.problems + synonym_problems
+        errors = [p for p in problems if p.severity == "error"]
+        if errors and (strict or not report.faq.entries):
+            raise FaqDataError(errors)
+        return cls.from_faq(report, synonyms=synonyms, decision=load_decision_model(data_dir / "retrieval.yaml"),
+                            problems=problems, progress=progress)
+
+    @classmethod
+    def from_faq(cls, report: LoadReport | FaqSet, *, synonyms: Synonyms | None = None,
+                 decision: DecisionModel | None = None, problems: list[Problem] | None = None,
+                 progress: Callable[[int], None] | None = None) -> KnowledgeEngine:
+        faq = report.faq if isinstance(report, LoadReport) else report
+        retriever = LexicalRetriever(faq.entries, synonyms=synonyms, progress=progress)
+        return cls(faq, retriever=retriever, decision=decision or DecisionModel(), problems=problems)
+
+    def entry(self, entry_id: str) -> FaqEntry | None:
+        return self._by_id.get(entry_id)
+
+    def search(self, query: str, *, lang: str | None = None, top_k: int = 5) -> SearchResult:
+        query = query.strip()
+        hits = self.retriever.retrieve(query, top_k=max(top_k, AMBIGUOUS_CHOICES), lang=lang) if query else []
+        decision, confidence = self.decision.decide(hits, len(query))
+        return SearchResult(query=query, decision=decision, confidence=round(confidence, 4),
+                            hits=hits[:top_k], suggested_department=self._department_for(hits))
+
+    def _department_for(self, hits: list[Hit]) -> Department | None:
+        votes = Counter(hit.entry.department.id for hit in hits[:AMBIGUOUS_CHOICES])
+        if votes:
+            return self.faq.departments.get(votes.most_common(1)[0][0])
+        return self.faq.departments.get(self._fallback_department)

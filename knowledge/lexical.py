@@ -1,0 +1,107 @@
+"""Japanese-aware lexical retrieval: Sudachi words, character and kana bigrams, translations."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+import numpy as np
+
+from .analyzers import JapaneseAnalyzer, char_ngrams, multilingual_tokens, surface_bigrams
+from .bm25_channel import Bm25Channel
+from .faq_schema import FaqEntry
+from .languages import is_japanese
+from .normalize import has_han, has_kana
+from .retriever import Hit
+from .synonyms import Synonyms
+
+logger = logging.getLogger(__name__)
+
+JA_WEIGHTS = {"q_words": 0.35, "q_chars": 0.25, "q_kana": 0.15, "a_words": 0.15, "intl": 0.10}
+INTL_WEIGHTS = {"intl": 0.8, "q_chars": 0.2}
+
+
+@dataclass(frozen=True)
+class QueryTokens:
+    words: list[str]
+    chars: list[str]
+    kana: list[str]
+    intl: list[str]
+    japanese: bool
+
+
+class LexicalRetriever:
+    """BM25 channels over the question side, the answer and all translations."""
+
+    def __init__(self, entries: Iterable[FaqEntry], *, synonyms: Synonyms | None = None,
+                 progress: Callable[[int], None] | None = None) -> None:
+        self.entries = tuple(entries)
+        if not self.entries:
+            raise ValueError("the lexical index needs at least one FAQ entry, got 0")
+        self._synonyms = synonyms or Synonyms()
+        self._analyzer = JapaneseAnalyzer(self._synonyms)
+        self._channels = self._build(progress)
+
+    def _build(self, progress: Callable[[int], None] | None) -> dict[str, Bm25Channel]:
+        streams: dict[str, list[list[str]]] = {name: [] for name in JA_WEIGHTS}
+        for entry in self.entries:
+            for name, tokens in self._document_tokens(entry).items():
+                streams[name].append(tokens)
+            if progress is not None:
+                progress(1)
+        return {name: Bm25Channel(docs) for name, docs in streams.items()}
+
+    def _document_tokens(self, entry: FaqEntry) -> dict[str, list[str]]:
+        question_side = "\n".join([entry.question, *entry.alternatives, *entry.keywords, entry.category])
+        q_words, reading = self._analyzer.words_and_reading(question_side)
+        a_words, _ = self._analyzer.words_and_reading(entry.answer)
+        intl_text = "\n".join(f"{t.question}\n{t.question}\n{t.answer}" for t in entry.translations.values())
+        return {
+            "q_words": q_words,
+            "q_chars": surface_bigrams(question_side, self._synonyms),
+            "q_kana": char_ngrams(reading, 2),
+            "a_words": a_words,
+            "intl": multilingual_tokens(intl_text),
+        }
+
+    def analyze(self, query: str, lang: str | None = None) -> QueryTokens:
+        japanese = is_japanese(lang) if lang else (has_kana(query) or has_han(query))
+        words, reading = self._analyzer.words_and_reading(query) if japanese else ([], "")
+        return QueryTokens(words=words, chars=surface_bigrams(query, self._synonyms),
+                           kana=char_ngrams(reading, 2), intl=multilingual_tokens(query),
+                           japanese=japanese)
+
+    def signals(self, tokens: QueryTokens) -> dict[str, np.ndarray]:
+        """Normalised score of every entry in every channel."""
+        streams = {"q_words": tokens.words, "q_chars": tokens.chars, "q_kana": tokens.kana,
+                   "a_words": tokens.words, "intl": tokens.intl}
+        return {name: self._channels[name].score(stream) for name, stream in streams.items()}
+
+    def combined(self, signals: dict[str, np.ndarray], japanese: bool) -> np.ndarray:
+        weights = JA_WEIGHTS if japanese else INTL_WEIGHTS
+        total = np.zeros(len(self.entries), dtype=np.float32)
+        for name, weight in weights.items():
+            total += weight * signals[name]
+        return total
+
+    def retrieve(self, query: str, *, top_k: int, lang: str | None = None) -> list[Hit]:
+        if top_k <= 0:
+            raise ValueError(f"top_k must be > 0, got {top_k}")
+        tokens = self.analyze(query, lang)
+        signals = self.signals(tokens)
+        scores = self.combined(signals, tokens.japanese)
+        order = _top_indices(scores, top_k)
+        return [self._hit(i, scores, signals) for i in order if scores[i] > 0]
+
+    def _hit(self, index: int, scores: np.ndarray, signals: dict[str, np.ndarray]) -> Hit:
+        detail = {name: round(float(values[index]), 4) for name, values in signals.items()}
+        return Hit(self.entries[index], float(scores[index]), detail)
+
+
+def _top_indices(scores: np.ndarray, k: int) -> list[int]:
+    k = min(k, len(scores))
+    if k == len(scores):
+        return list(np.argsort(-scores, kind="stable"))
+    part = np.argpartition(-scores, k - 1)[:k]
+    return [int(i) for i in part[np.argsort(-scores[part], kind="stable")]]

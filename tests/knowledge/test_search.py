@@ -1,0 +1,75 @@
+"""The engine finds the right entry the way residents actually ask, and knows when it can't."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from knowledge.decision import Decision
+from knowledge.engine import FaqDataError, KnowledgeEngine
+
+
+@pytest.fixture(scope="module")
+def engine(mini_data_dir: Path) -> KnowledgeEngine:
+    return KnowledgeEngine.load(mini_data_dir)
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("燃えるごみの日はいつ？", "gomi-moyasu"),
+    ("可燃ゴミ 何曜日", "gomi-moyasu"),
+    ("じゅうみんひょうがほしい", "juminhyo-utsushi"),
+    ("ｽﾌﾟﾚｰ缶", "gomi-spray"),
+    ("すぷれーかんのすてかた", "gomi-spray"),
+    ("保育園に入れたいんですがどうすればいいですか", "hoiku-moushikomi"),
+    ("親の代わりに住民票を取りに行くときは何が必要？", "juminhyo-dairinin"),
+])
+def test_colloquial_questions_find_the_right_entry(engine: KnowledgeEngine, question: str, expected: str) -> None:
+    result = engine.search(question)
+    assert result.best is not None
+    assert result.best.entry.id == expected
+
+
+def test_english_question_matches_the_english_translation(engine: KnowledgeEngine) -> None:
+    result = engine.search("when is burnable garbage collected", lang="en")
+    assert result.best is not None and result.best.entry.id == "gomi-moyasu"
+
+
+def test_vietnamese_question_matches_without_a_language_hint(engine: KnowledgeEngine) -> None:
+    result = engine.search("giấy chứng nhận cư trú")
+    assert result.best is not None and result.best.entry.id == "juminhyo-utsushi"
+
+
+def test_unrelated_question_gets_no_answer_and_a_counter(engine: KnowledgeEngine) -> None:
+    result = engine.search("駅前でおいしいラーメン屋を教えて")
+    assert result.decision is Decision.NO_ANSWER
+    assert result.suggested_department is not None
+
+
+def test_exact_question_is_answered_confidently(engine: KnowledgeEngine) -> None:
+    result = engine.search("燃やすごみの収集日はいつですか？")
+    assert result.decision is Decision.CONFIDENT
+
+
+def test_empty_query_is_no_answer(engine: KnowledgeEngine) -> None:
+    assert engine.search("   ").decision is Decision.NO_ANSWER
+
+
+def test_hits_explain_their_signals(engine: KnowledgeEngine) -> None:
+    hit = engine.search("住民票の写し").hits[0]
+    assert set(hit.signals) == {"q_words", "q_chars", "q_kana", "a_words", "intl"}
+    assert hit.signals["q_words"] > 0
+
+
+def test_broken_data_refuses_to_build_an_index(tmp_path: Path, mini_data_dir: Path) -> None:
+    (tmp_path / "faq").mkdir()
+    (tmp_path / "departments.yaml").write_text((mini_data_dir / "departments.yaml").read_text("utf-8"), "utf-8")
+    (tmp_path / "faq" / "x.yaml").write_text("category: x\nentries: [\n", "utf-8")
+    with pytest.raises(FaqDataError) as info:
+        KnowledgeEngine.load(tmp_path)
+    assert "x.yaml" in str(info.value)
+
+
+def test_top_k_must_be_positive(engine: KnowledgeEngine) -> None:
+    with pytest.raises(ValueError, match="top_k must be > 0, got 0"):
+        engine.retriever.retrieve("住民票", top_k=0)
