@@ -7,6 +7,7 @@ from typing import Annotated
 from fastapi import Depends, HTTPException, Request
 
 from knowledge.engine import KnowledgeEngine
+from storage.db import Database
 
 from .engine_holder import EngineHolder
 from .settings import Settings
@@ -22,6 +23,11 @@ def get_holder(request: Request) -> EngineHolder:
     return holder
 
 
+def get_database(request: Request) -> Database:
+    database: Database = request.app.state.database
+    return database
+
+
 def get_engine(holder: Annotated[EngineHolder, Depends(get_holder)]) -> KnowledgeEngine:
     if not holder.ready:
         raise HTTPException(status_code=503, detail="FAQ の索引を準備中です。しばらくしてからお試しください。")
@@ -31,3 +37,4 @@ def get_engine(holder: Annotated[EngineHolder, Depends(get_holder)]) -> Knowledg
 SettingsDep = Annotated[Settings, Depends(get_settings_dep)]
 HolderDep = Annotated[EngineHolder, Depends(get_holder)]
 EngineDep = Annotated[KnowledgeEngine, Depends(get_engine)]
+DatabaseDep = Annotated[Database, Depends(get_database)]

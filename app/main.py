@@ -9,6 +9,8 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 from starlette.concurrency import run_in_threadpool
 
+from storage.db import Database
+
 from .api import include_routers
 from .engine_holder import EngineHolder
 from .settings import Settings, get_settings
@@ -22,15 +24,18 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         settings.var_dir.mkdir(parents=True, exist_ok=True)
+        await run_in_threadpool(app.state.database.create_all)
         holder: EngineHolder = app.state.engine_holder
         if not holder.ready:
             await run_in_threadpool(holder.reload)
         yield
+        app.state.database.dispose()
 
     app = FastAPI(title="madoguchi", version="0.1.0", lifespan=lifespan,
                   description="ひかり野市 窓口アシスタント API（FAQ 検索・対話・翻訳）")
     app.state.settings = settings
     app.state.engine_holder = EngineHolder(settings.data_dir, lenient=settings.lenient_data)
+    app.state.database = Database(settings.sqlalchemy_url)
     app.state.readiness_checks = {}
     include_routers(app)
     return app
