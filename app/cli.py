@@ -12,12 +12,16 @@ from knowledge.languages import canonical_language
 
 from .cli_eval import eval_app
 from .cli_faq import faq_app
+from .cli_models import models_app
 from .cli_output import emit_json, fail, report_problems
+from .cli_translate import translate
 from .settings import get_settings
 
 cli = typer.Typer(help="madoguchi — 市役所の窓口アシスタント", no_args_is_help=True, add_completion=False)
 cli.add_typer(faq_app, name="faq")
 cli.add_typer(eval_app, name="eval")
+cli.add_typer(models_app, name="models")
+cli.command("translate")(translate)
 
 
 @cli.command()
@@ -71,7 +75,7 @@ def serve(
 
     settings = get_settings()
     uvicorn.run("app.main:create_app", factory=True, host=host or settings.host, port=port or settings.port,
-                log_level=settings.log_level.lower())
+                log_level=settings.log_level.lower(), access_log=False)
 
 
 @cli.command()

@@ -11,6 +11,7 @@ from starlette.concurrency import run_in_threadpool
 
 from storage.db import Database
 
+from .access_log import install_access_log
 from .api import include_routers
 from .engine_holder import EngineHolder
 from .settings import Settings, get_settings
@@ -37,5 +38,6 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.engine_holder = EngineHolder(settings.data_dir, lenient=settings.lenient_data)
     app.state.database = Database(settings.sqlalchemy_url)
     app.state.readiness_checks = {}
+    install_access_log(app)
     include_routers(app)
     return app

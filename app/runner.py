@@ -52,7 +52,7 @@ def run_all(settings: Settings, *, with_rasa: bool = True) -> None:
     _print_urls(app_url, rasa is not None)
     try:
         uvicorn.run("app.main:create_app", factory=True, host=settings.host, port=settings.port,
-                    log_level=settings.log_level.lower())
+                    log_level=settings.log_level.lower(), access_log=False)
     finally:
         stop(rasa)
 

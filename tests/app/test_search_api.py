@@ -50,3 +50,11 @@ def test_search_rejects_unknown_language_and_bad_k(client: TestClient) -> None:
 
 def test_openapi_documents_the_search(client: TestClient) -> None:
     assert "/api/faq/search" in client.get("/openapi.json").json()["paths"]
+
+
+def test_access_log_never_contains_the_question(client: TestClient, caplog: pytest.LogCaptureFixture) -> None:
+    with caplog.at_level("INFO", logger="madoguchi.access"):
+        client.get("/api/faq/search", params={"q": "電話は090-1234-5678です"})
+    lines = [r.getMessage() for r in caplog.records if r.name == "madoguchi.access"]
+    assert lines and all("090" not in line and "電話" not in line for line in lines)
+    assert any("/api/faq/search 200" in line for line in lines)
