@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
-from fastapi import FastAPI
+from fastapi import Depends, FastAPI
 
-from . import routes_health, routes_search
+from . import routes_actions, routes_chat, routes_health, routes_search, routes_translate, routes_web
+from .web_deps import enforce_chat_limits, install_cors
 
 
 def include_routers(app: FastAPI) -> None:
     app.include_router(routes_health.router)
     app.include_router(routes_search.router)
+    app.include_router(routes_translate.router)
+    app.include_router(routes_chat.router, dependencies=[Depends(enforce_chat_limits)])
+    app.include_router(routes_actions.router)
+    app.include_router(routes_web.router)
+    install_cors(app)

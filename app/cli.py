@@ -12,6 +12,8 @@ from knowledge.languages import canonical_language
 
 from .cli_eval import eval_app
 from .cli_faq import faq_app
+from .cli_garbage import garbage_app
+from .cli_index import index_app, install_embedding
 from .cli_models import models_app
 from .cli_output import emit_json, fail, report_problems
 from .cli_translate import translate
@@ -21,6 +23,9 @@ cli = typer.Typer(help="madoguchi — 市役所の窓口アシスタント", no_
 cli.add_typer(faq_app, name="faq")
 cli.add_typer(eval_app, name="eval")
 cli.add_typer(models_app, name="models")
+cli.add_typer(garbage_app, name="garbage")
+cli.add_typer(index_app, name="index")
+models_app.command("install-embedding")(install_embedding)
 cli.command("translate")(translate)
 
 

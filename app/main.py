@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -13,6 +14,7 @@ from storage.db import Database
 
 from .access_log import install_access_log
 from .api import include_routers
+from .dense_factory import dense_factory
 from .engine_holder import EngineHolder
 from .settings import Settings, get_settings
 
@@ -29,13 +31,16 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         holder: EngineHolder = app.state.engine_holder
         if not holder.ready:
             await run_in_threadpool(holder.reload)
+        dense_loading = asyncio.get_running_loop().run_in_executor(None, holder.enable_dense)
         yield
+        dense_loading.cancel()
         app.state.database.dispose()
 
     app = FastAPI(title="madoguchi", version="0.1.0", lifespan=lifespan,
                   description="ひかり野市 窓口アシスタント API（FAQ 検索・対話・翻訳）")
     app.state.settings = settings
-    app.state.engine_holder = EngineHolder(settings.data_dir, lenient=settings.lenient_data)
+    app.state.engine_holder = EngineHolder(settings.data_dir, lenient=settings.lenient_data,
+                                           dense_factory=dense_factory(settings))
     app.state.database = Database(settings.sqlalchemy_url)
     app.state.readiness_checks = {}
     install_access_log(app)

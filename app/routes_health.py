@@ -25,4 +25,6 @@ def readyz(request: Request, holder: HolderDep) -> JSONResponse:
     checks = {"index": holder.ready, **{name: bool(check()) for name, check in extra.items()}}
     entries = len(holder.current.faq.entries) if holder.ready else 0
     status = 200 if all(checks.values()) else 503
-    return JSONResponse({"ready": status == 200, "checks": checks, "entries": entries}, status_code=status)
+    body = {"ready": status == 200, "checks": checks, "entries": entries,
+            "retrieval": holder.mode, "embedding_model": holder.dense_status}
+    return JSONResponse(body, status_code=status)

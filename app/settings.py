@@ -30,6 +30,36 @@ class Settings(BaseSettings):
     rasa_token: SecretStr = SecretStr("")
     rasa_timeout_s: float = 8.0
 
+    # translation
+    models_dir: Path = PROJECT_ROOT / "var" / "models"  # installed .argosmodel packages
+    mt_threads: int = 0  # CTranslate2 threads per model (0: all cores)
+    mt_compute_type: str = ""  # "": int8 where the CPU supports it
+    translation_cache_size: int = 1024
+
+    # connectors
+    # Pages allowed to embed the chat widget and call /api/chat ("*": any); the app's own
+    # pages (the demo at /) are always allowed.
+    web_allowed_origins: list[str] = ["https://www.city.hikarino.example.jp"]
+    chat_limit_per_ip: int = 300  # per window, per client address (a whole office may share one)
+    chat_limit_per_session: int = 30  # per window, per conversation
+    chat_limit_window_s: int = 60
+    line_channel_secret: SecretStr = SecretStr("")
+    line_channel_access_token: SecretStr = SecretStr("")
+    line_api_base_url: str = "https://api.line.me"
+
+    # dense retrieval (optional; see docs/operations/embedding-models.md)
+    # A sentence-transformers folder; empty: models_dir/embedding when installed there.
+    embedding_model_dir: Path | None = None
+    embedding_query_prompt: str | None = None  # None: the model's own prompts from its config
+    embedding_passage_prompt: str | None = None
+
+    @property
+    def embedding_model_path(self) -> Path | None:
+        if self.embedding_model_dir is not None:
+            return self.embedding_model_dir
+        default = self.models_dir / "embedding"
+        return default if default.is_dir() else None
+
     @field_validator("port")
     @classmethod
     def _port_in_range(cls, value: int) -> int:

@@ -5,11 +5,9 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 from enum import StrEnum
-from pathlib import Path
 from typing import Any
 
 from .retriever import Hit
-from .yaml_io import YamlFileError, read_yaml
 
 
 class Decision(StrEnum):
@@ -64,19 +62,3 @@ class DecisionModel:
     def to_dict(self) -> dict[str, Any]:
         return {"weights": dict(self.weights), "confident_at": self.confident_at,
                 "ambiguous_at": self.ambiguous_at}
-
-
-def load_decision_model(path: Path) -> DecisionModel:
-    """The calibrated model from ``path`` (data/retrieval.yaml), or the defaults."""
-    if not path.exists():
-        return DecisionModel()
-    try:
-        doc = read_yaml(path) or {}
-    except YamlFileError:
-        return DecisionModel()
-    block = doc.get("decision") or {}
-    default = DecisionModel()
-    weights = {str(k): float(v) for k, v in (block.get("weights") or default.weights).items()}
-    return DecisionModel(weights=weights,
-                         confident_at=float(block.get("confident_at", default.confident_at)),
-                         ambiguous_at=float(block.get("ambiguous_at", default.ambiguous_at)))

@@ -7,14 +7,20 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from .decision import Decision, DecisionModel, load_decision_model
+from .decision import Decision, DecisionModel
 from .faq_loader import LoadReport, load_faq
 from .faq_schema import Department, FaqEntry, FaqSet
+from .fusion import HybridRetriever
 from .lexical import LexicalRetriever
 from .retriever import Hit, Retriever
 from .synonyms import Synonyms, load_synonyms
+from .tuning import Tuning, load_tuning
 from .yaml_io import Problem
+
+if TYPE_CHECKING:  # faiss and torch load only when a model is installed
+    from .dense.setup import DenseSetup
 
 logger = logging.getLogger(__name__)
 AMBIGUOUS_CHOICES = 3
@@ -57,8 +63,8 @@ class KnowledgeEngine:
         self._fallback_department = fallback_department
 
     @classmethod
-    def load(cls, data_dir: Path, *, strict: bool = True,
-             progress: Callable[[int], None] | None = None) -> KnowledgeEngine:
+    def load(cls, data_dir: Path, *, strict: bool = True, progress: Callable[[int], None] | None = None,
+             dense: DenseSetup | None = None) -> KnowledgeEngine:
         """Build the engine from ``data_dir``; with ``strict`` any data error raises FaqDataError."""
         report = load_faq(data_dir)
         synonyms, synonym_problems = load_synonyms(data_dir / "synonyms.yaml")
@@ -66,16 +72,21 @@ class KnowledgeEngine:
         errors = [p for p in problems if p.severity == "error"]
         if errors and (strict or not report.faq.entries):
             raise FaqDataError(errors)
-        return cls.from_faq(report, synonyms=synonyms, decision=load_decision_model(data_dir / "retrieval.yaml"),
-                            problems=problems, progress=progress)
+        tuning = load_tuning(data_dir / "retrieval.yaml", hybrid=dense is not None)
+        return cls.from_faq(report, synonyms=synonyms, tuning=tuning, problems=problems, progress=progress,
+                            dense=dense)
 
     @classmethod
     def from_faq(cls, report: LoadReport | FaqSet, *, synonyms: Synonyms | None = None,
-                 decision: DecisionModel | None = None, problems: list[Problem] | None = None,
-                 progress: Callable[[int], None] | None = None) -> KnowledgeEngine:
+                 tuning: Tuning | None = None, problems: list[Problem] | None = None,
+                 progress: Callable[[int], None] | None = None, dense: DenseSetup | None = None) -> KnowledgeEngine:
         faq = report.faq if isinstance(report, LoadReport) else report
-        retriever = LexicalRetriever(faq.entries, synonyms=synonyms, progress=progress)
-        return cls(faq, retriever=retriever, decision=decision or DecisionModel(), problems=problems)
+        tuning = tuning or Tuning()
+        lexical = LexicalRetriever(faq.entries, synonyms=synonyms, progress=progress)
+        retriever: Retriever = lexical
+        if dense is not None:
+            retriever = HybridRetriever(lexical, dense.retriever_for(faq.entries), tuning.fusion)
+        return cls(faq, retriever=retriever, decision=tuning.decision, problems=problems)
 
     def entry(self, entry_id: str) -> FaqEntry | None:
         return self._by_id.get(entry_id)

@@ -85,21 +85,31 @@ class LexicalRetriever:
             total += weight * signals[name]
         return total
 
+    def scores(self, query: str, lang: str | None = None) -> tuple[np.ndarray, dict[str, np.ndarray]]:
+        """The combined score of every entry, and the per-channel signals behind it."""
+        tokens = self.analyze(query, lang)
+        signals = self.signals(tokens)
+        return self.combined(signals, tokens.japanese), signals
+
     def retrieve(self, query: str, *, top_k: int, lang: str | None = None) -> list[Hit]:
         if top_k <= 0:
             raise ValueError(f"top_k must be > 0, got {top_k}")
-        tokens = self.analyze(query, lang)
-        signals = self.signals(tokens)
-        scores = self.combined(signals, tokens.japanese)
-        order = _top_indices(scores, top_k)
-        return [self._hit(i, scores, signals) for i in order if scores[i] > 0]
-
-    def _hit(self, index: int, scores: np.ndarray, signals: dict[str, np.ndarray]) -> Hit:
-        detail = {name: round(float(values[index]), 4) for name, values in signals.items()}
-        return Hit(self.entries[index], float(scores[index]), detail)
+        scores, signals = self.scores(query, lang)
+        return hits_from(self.entries, scores, signals, top_k)
 
 
-def _top_indices(scores: np.ndarray, k: int) -> list[int]:
+def hits_from(entries: tuple[FaqEntry, ...], scores: np.ndarray, signals: dict[str, np.ndarray],
+              top_k: int) -> list[Hit]:
+    """The ``top_k`` entries by ``scores`` (zero scores dropped), each with its signals."""
+    hits = []
+    for i in top_indices(scores, top_k):
+        if scores[i] > 0:
+            detail = {name: round(float(values[i]), 4) for name, values in signals.items()}
+            hits.append(Hit(entries[i], float(scores[i]), detail))
+    return hits
+
+
+def top_indices(scores: np.ndarray, k: int) -> list[int]:
     k = min(k, len(scores))
     if k == len(scores):
         return list(np.argsort(-scores, kind="stable"))

@@ -1,0 +1,86 @@
+"""NLU evaluation on a held-out split, with intent F1 per resident language.
+
+Run with the app's Python (it drives Rasa in .venv-rasa as subprocesses):
+    .venv/bin/python -m bot.nlu_eval [--json OUT]
+Steps: split bot/data/nlu 80/20 (fixed seed), train an NLU-only model on the 80 %,
+predict the 20 %, group the predictions by the language of each example, and
+report macro-F1 over intents for each language.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import os
+import subprocess
+import sys
+import tempfile
+from collections import defaultdict
+from pathlib import Path
+
+from bot.dialogue.language import Detector, default_detector
+
+logger = logging.getLogger(__name__)
+BOT = Path(__file__).resolve().parent
+RASA = BOT.parent / ".venv-rasa" / "bin" / "rasa"
+
+
+def _rasa(*args: str) -> None:
+    env = {**os.environ, "RASA_TELEMETRY_ENABLED": "false"}
+    subprocess.run([str(RASA), *args], cwd=BOT, env=env, check=True,
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+
+def predictions(work: Path) -> list[dict[str, str]]:
+    _rasa("data", "split", "nlu", "-u", "data/nlu", "--training-fraction", "0.8",
+          "--random-seed", "42", "--out", str(work / "split"))
+    _rasa("train", "nlu", "-c", "config.yml", "-u", str(work / "split" / "training_data.yml"),
+          "--out", str(work / "models"), "--fixed-model-name", "nlu-eval")
+    _rasa("test", "nlu", "-m", str(work / "models" / "nlu-eval.tar.gz"), "--nlu",
+          str(work / "split" / "test_data.yml"), "--out", str(work / "results"), "--successes",
+          "--no-plot")
+    rows = []
+    for name in ("intent_successes.json", "intent_errors.json"):
+        path = work / "results" / name
+        if path.exists():
+            rows += json.loads(path.read_text(encoding="utf-8"))
+    return [{"text": r["text"], "intent": r["intent"],
+             "predicted": (r.get("intent_prediction") or {}).get("name") or ""} for r in rows]
+
+
+def macro_f1(rows: list[dict[str, str]]) -> float:
+    intents = {r["intent"] for r in rows}
+    scores = []
+    for intent in intents:
+        tp = sum(r["intent"] == intent and r["predicted"] == intent for r in rows)
+        fp = sum(r["intent"] != intent and r["predicted"] == intent for r in rows)
+        fn = sum(r["intent"] == intent and r["predicted"] != intent for r in rows)
+        scores.append(2 * tp / (2 * tp + fp + fn) if tp else 0.0)
+    return sum(scores) / len(scores) if scores else 0.0
+
+
+def by_language(rows: list[dict[str, str]], detector: Detector) -> dict[str, dict[str, float]]:
+    groups: dict[str, list[dict[str, str]]] = defaultdict(list)
+    for row in rows:
+        groups[detector.detect(row["text"]) or "unknown"].append(row)
+    groups["all"] = rows
+    return {lang: {"macro_f1": round(macro_f1(group), 4), "examples": len(group)}
+            for lang, group in sorted(groups.items())}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--json", type=Path, help="also write the report here")
+    args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory(prefix="nlu-eval-") as tmp:
+        report = by_language(predictions(Path(tmp)), default_detector())
+    text = json.dumps(report, ensure_ascii=False, indent=2)
+    if args.json:
+        args.json.write_text(text + "\n", encoding="utf-8")
+    sys.stdout.write(text + "\n")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

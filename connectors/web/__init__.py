@@ -1,0 +1,1 @@
+"""The city website's chat widget: assets served by the app, and the chat API's limits."""

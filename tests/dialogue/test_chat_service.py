@@ -1,0 +1,72 @@
+from __future__ import annotations
+
+import asyncio
+import json
+from typing import Any
+
+import httpx
+
+from bot.dialogue.chat_service import ChatService
+from bot.dialogue.context import DialogueContext
+from bot.dialogue.fallback import FallbackResponder
+from bot.dialogue.language import ScriptDetector
+from bot.dialogue.masking import mask_personal_data
+from bot.dialogue.rasa_client import RasaClient
+
+
+class Recorder:
+    def __init__(self, reply: list[dict[str, Any]] | None = None, fail: bool = False) -> None:
+        self.requests: list[dict[str, Any]] = []
+        self.reply, self.fail = reply or [{"text": "こんにちは"}], fail
+
+    def __call__(self, request: httpx.Request) -> httpx.Response:
+        self.requests.append(json.loads(request.content))
+        if self.fail:
+            raise httpx.ConnectError("refused")
+        return httpx.Response(200, json=self.reply)
+
+
+def _service(ctx: DialogueContext, recorder: Recorder) -> ChatService:
+    rasa = RasaClient(base_url="http://rasa", transport=httpx.MockTransport(recorder))
+    return ChatService(rasa=rasa, fallback=FallbackResponder(context=ctx),
+                       detector=ScriptDetector(), retry_after_s=0.0)
+
+
+def test_turn_goes_to_rasa_masked_with_language_metadata(ctx: DialogueContext) -> None:
+    recorder = Recorder()
+    reply = asyncio.run(_service(ctx, recorder).handle(session_id="s", text="電話は090-1234-5678です"))
+    sent = recorder.requests[0]
+    assert "090" not in sent["message"] and sent["metadata"] == {"language": "ja", "channel": "web"}
+    assert reply.source == "rasa" and reply.messages[0].text == "こんにちは"
+
+
+def test_rasa_down_falls_back_and_recovers(ctx: DialogueContext) -> None:
+    recorder = Recorder(fail=True)
+    service = _service(ctx, recorder)
+    down = asyncio.run(service.handle(session_id="s", text="住民票の写しの手数料はいくらですか？"))
+    recorder.fail = False
+    back = asyncio.run(service.handle(session_id="s", text="こんにちは"))
+    assert down.source == "fallback" and any("300円" in m.text for m in down.messages)
+    assert back.source == "rasa"
+
+
+def test_language_pinned_by_the_resident_sticks(ctx: DialogueContext) -> None:
+    recorder = Recorder(reply=[{"custom": {"set_language": "en"}}, {"text": "I will answer in English."}])
+    service = _service(ctx, recorder)
+    first = asyncio.run(service.handle(session_id="s", text="英語で話して"))
+    recorder.reply = [{"text": "ok"}]
+    second = asyncio.run(service.handle(session_id="s", text="ごみの日"))
+    assert first.lang == "en" and second.lang == "en"
+    assert recorder.requests[1]["metadata"]["language"] == "en"
+
+
+def test_fallback_buttons_still_work_without_rasa(ctx: DialogueContext) -> None:
+    service = _service(ctx, Recorder(fail=True))
+    reply = asyncio.run(service.handle(session_id="s", text='/choose_faq{"faq_id": "gomi-petbottle"}'))
+    assert reply.source == "fallback" and "ペットボトル" in reply.messages[0].text
+
+
+def test_personal_data_is_masked() -> None:
+    masked = mask_personal_data("番号は1234 5678 9012、メールはa.b@example.jp、電話０９０-１２３４-５６７８")
+    assert "1234" not in masked and "example.jp" not in masked and "５６７８" not in masked
+    assert "[個人番号]" in masked and "[メール]" in masked and "[電話番号]" in masked
