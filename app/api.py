@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from fastapi import Depends, FastAPI
 
-from . import routes_actions, routes_chat, routes_health, routes_search, routes_translate, routes_web
+from . import routes_actions, routes_chat, routes_health, routes_line, routes_search, routes_translate, routes_web
 from .web_deps import enforce_chat_limits, install_cors
 
 
@@ -15,4 +15,5 @@ def include_routers(app: FastAPI) -> None:
     app.include_router(routes_chat.router, dependencies=[Depends(enforce_chat_limits)])
     app.include_router(routes_actions.router)
     app.include_router(routes_web.router)
+    app.include_router(routes_line.router)
     install_cors(app)

@@ -139,20 +139,25 @@ def phrasebook_table(phrasebook: Phrasebook) -> list[str]:
     return rows
 
 
+def report(*, data_dir: Path = Path("data"), models_dir: Path | None = Path("var/models")) -> str:
+    """All translation benchmarks as Markdown (for benchmarks/run_all and docs/BENCHMARKS.md)."""
+    phrasebook = Phrasebook.load_dir(data_dir / "phrasebook")
+    glossary = Glossary.load(data_dir / "glossary.yaml")
+    sections = [
+        ("Language identification (texts of 5-40 characters)",
+         detection_table(labelled_samples(phrasebook, glossary))),
+        (f"Phrasebook lookup ({len(phrasebook.phrases)} phrases)", phrasebook_table(phrasebook)),
+        ("Machine translation, CTranslate2 on 2 CPU threads", mt_table(models_dir)),
+    ]
+    return "".join(f"\n### {title}\n\n" + "\n".join(rows) + "\n" for title, rows in sections)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--data-dir", type=Path, default=Path("data"))
     parser.add_argument("--models-dir", type=Path, default=Path("var/models"))
     args = parser.parse_args()
-    phrasebook = Phrasebook.load_dir(args.data_dir / "phrasebook")
-    glossary = Glossary.load(args.data_dir / "glossary.yaml")
-    sections = [
-        ("Language identification (texts of 5-40 characters)", detection_table(labelled_samples(phrasebook, glossary))),
-        (f"Phrasebook lookup ({len(phrasebook.phrases)} phrases)", phrasebook_table(phrasebook)),
-        ("Machine translation, CTranslate2 on 2 CPU threads", mt_table(args.models_dir)),
-    ]
-    for title, rows in sections:
-        sys.stdout.write(f"\n### {title}\n\n" + "\n".join(rows) + "\n")
+    sys.stdout.write(report(data_dir=args.data_dir, models_dir=args.models_dir))
 
 
 if __name__ == "__main__":

@@ -6,7 +6,10 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .decision import FEATURES, DecisionModel
+from .beir import Query
+from .decision import FEATURES, DecisionModel, features
+from .fusion import FusionWeights, HybridRetriever
+from .retriever import Hit
 
 
 @dataclass(frozen=True)
@@ -64,3 +67,41 @@ def _ambiguous_threshold(probs: np.ndarray, examples: list[Example], *, below: f
         if score > best_score:
             best, best_score = float(threshold), float(score)
     return best
+
+
+def labelled_example(hits: list[Hit], query_length: int, grades: dict[str, int]) -> Example:
+    """Label a ranking against graded judgments (empty grades: an out-of-scope question)."""
+    best = max(grades.values(), default=0)
+    correct = {doc for doc, grade in grades.items() if grade == best and grade > 0}
+    ids = [hit.entry.id for hit in hits]
+    return Example(features=features(hits, query_length), top1_correct=bool(ids[:1] and ids[0] in correct),
+                   top3_correct=bool(correct.intersection(ids[:3])), in_scope=bool(grades))
+
+
+def tune_fusion(hybrid: HybridRetriever, queries: list[Query], qrels: dict[str, dict[str, int]]) -> FusionWeights:
+    """The dense weight and cosine floor with the best MRR@10 on the judged queries."""
+    ids = [entry.id for entry in hybrid.entries]
+    cached = []
+    for query in queries:
+        lexical, _ = hybrid.lexical.scores(query.text, query.lang if "lang" in query.metadata else None)
+        relevant = {doc for doc, grade in qrels.get(query.id, {}).items() if grade > 0}
+        cached.append((lexical, hybrid.dense.scores(query.text), np.array([i in relevant for i in ids])))
+    best, best_mrr = FusionWeights(), -1.0
+    for weight in np.round(np.arange(0.0, 1.01, 0.1), 2):
+        for floor in (0.0, 0.2, 0.3, 0.4, 0.5, 0.6):
+            candidate = FusionWeights(dense_weight=float(weight), cosine_floor=floor)
+            mrr = float(np.mean([_reciprocal_rank(_fused(lex, cos, candidate), rel) for lex, cos, rel in cached]))
+            if mrr > best_mrr:
+                best, best_mrr = candidate, mrr
+    return best
+
+
+def _fused(lexical: np.ndarray, cosine: np.ndarray, weights: FusionWeights) -> np.ndarray:
+    dense = np.clip((cosine - weights.cosine_floor) / (1.0 - weights.cosine_floor), 0.0, 1.0)
+    return (1.0 - weights.dense_weight) * lexical + weights.dense_weight * dense
+
+
+def _reciprocal_rank(scores: np.ndarray, relevant: np.ndarray, cutoff: int = 10) -> float:
+    order = np.argsort(-scores, kind="stable")[:cutoff]
+    hits = np.flatnonzero(relevant[order])
+    return 1.0 / (hits[0] + 1) if hits.size else 0.0

@@ -81,7 +81,7 @@ class Glossary:
         candidates = sorted((c for c in candidates if c[0]), key=lambda c: -len(c[0]))
         taken: list[TermMatch] = []
         for surface, term in candidates:
-            for m in re.finditer(re.escape(surface), text, flags=re.IGNORECASE):
+            for m in re.finditer(_term_pattern(surface, lang), text, flags=re.IGNORECASE):
                 if all(m.end() <= t.start or m.start() >= t.end for t in taken):
                     taken.append(TermMatch(term, m.start(), m.end()))
         return sorted(taken, key=lambda t: t.start)
@@ -131,3 +131,14 @@ def _term_from_dict(raw: Mapping[str, Any]) -> GlossaryTerm:
         explanation=str(raw.get("explanation") or ""),
         translations=translations,
     )
+
+
+# Scripts written without spaces between words: a term may sit inside a longer run.
+_UNSPACED = ("ja", "ja-easy", "zh-Hans", "zh-Hant", "th")
+
+
+def _term_pattern(surface: str, lang: str) -> str:
+    """Whole words only in spaced languages, so "fee" is not found inside "coffee"."""
+    escaped = re.escape(surface)
+    return escaped if lang in _UNSPACED else rf"(?<!\w){escaped}(?!\w)"
+

@@ -11,6 +11,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from bot.actions.common import context, lang_of, say, user_text
 from bot.dialogue.masking import mask_personal_data
+from bot.dialogue.messages import Button
 
 logger = logging.getLogger(__name__)
 DomainDict = dict[str, Any]
@@ -26,6 +27,11 @@ class ActionFeedback(Action):
             domain: DomainDict) -> list[EventType]:
         ctx, lang = context(), lang_of(tracker)
         helpful = _helpful(tracker)
+        if _is_plain_yes_no(tracker) and not tracker.get_slot("last_faq_id"):
+            # "None of these" / "no" when no answer was given: not feedback, ask again.
+            human = Button(ctx.catalog.text("button_human", lang), "/request_human")
+            say(dispatcher, ctx, "utter_ask_rephrase", lang, (human,))
+            return []
         comment = None if helpful is not None else mask_personal_data(user_text(tracker))
         if ctx.feedback is not None:
             ctx.feedback.record(session_id=tracker.sender_id, faq_id=tracker.get_slot("last_faq_id"),
@@ -36,6 +42,10 @@ class ActionFeedback(Action):
 
 _THANKS = {True: "feedback_thanks_good", False: "feedback_thanks_bad",
            None: "feedback_comment_thanks"}
+
+
+def _is_plain_yes_no(tracker: Tracker) -> bool:
+    return (tracker.latest_message.get("intent") or {}).get("name") in ("affirm", "deny")
 
 
 def _helpful(tracker: Tracker) -> bool | None:

@@ -60,10 +60,16 @@ class ValidateGarbageDayForm(FormValidationAction):
         if guide is None:
             return {"area": str(value)}
         matches = guide.find_area(str(value), limit=3)
-        if matches and (matches[0].exact or matches[0].score >= AREA_SCORE_ANSWER):
+        if matches and (matches[0].exact or _clear_winner(matches)):
             return {"area": matches[0].area.name}
         candidates = [m.area.name for m in matches[:3] if m.score >= AREA_SCORE_CANDIDATE]
         return {"area": None, "area_candidates": candidates}
+
+
+def _clear_winner(matches: list[Any]) -> bool:
+    """Good enough, and not a tie (さくらだい matches 桜台一・二・三丁目 equally)."""
+    runner_up = matches[1].score if len(matches) > 1 else 0.0
+    return bool(matches[0].score >= AREA_SCORE_ANSWER and matches[0].score - runner_up >= 5)
 
 
 class ActionGarbageDay(Action):
@@ -117,7 +123,7 @@ class ActionGarbageSorting(Action):
         else:
             matches = guide.lookup_item(text, limit=3)
             if matches and (matches[0].exact or matches[0].score >= ITEM_SCORE_ANSWER):
-                dispatcher.utter_message(text=replies.item_answer(ctx, matches[0].item, lang))
+                dispatcher.utter_message(text=replies.item_answer(ctx, guide, matches[0].item, lang))
             else:
                 buttons = [Button(replies.item_label(m.item, lang),
                                   "/garbage_sorting" + replies.item_json(m.item.name))

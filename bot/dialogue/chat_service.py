@@ -19,6 +19,16 @@ logger = logging.getLogger(__name__)
 DEFAULT_LANG = "ja"
 
 
+def _could_be(last: str, text: str, detected: str) -> bool:
+    """Keep the conversation's language when the new text is too short or shared to tell.
+
+    A town name in kanji (桜台二丁目) reads as Chinese; "ok" reads as anything.
+    """
+    if len(text) < 4:
+        return True
+    return last.startswith("ja") and detected.startswith("zh")
+
+
 class TurnSink(Protocol):
     def record_turn(self, *, session_id: str, channel: str, lang: str, source: str,
                     user_text: str, bot_text: str) -> None: ...
@@ -52,8 +62,11 @@ class ChatService:
         pinned = self._pins.get(session_id)
         if pinned:
             return pinned
+        last = self._last.get(session_id)
         detected = None if text.startswith("/") else self._detector.detect(text)
-        return detected or self._last.get(session_id) or DEFAULT_LANG
+        if last and detected and _could_be(last, text, detected):
+            return last
+        return detected or last or DEFAULT_LANG
 
     async def _via_rasa(self, session_id: str, text: str, lang: str,
                         channel: str) -> ChatReply | None:

@@ -64,10 +64,9 @@ def item_json(name: str) -> str:
     return json.dumps({"garbage_item": name}, ensure_ascii=False)
 
 
-def item_answer(ctx: DialogueContext, item: Any, lang: str) -> str:
-    guide_category = item.category
-    lines = [ctx.catalog.text("sorting_answer", lang, item=item_label(item, lang),
-                              category=guide_category)]
+def item_answer(ctx: DialogueContext, guide: Any, item: Any, lang: str) -> str:
+    category = category_label(guide, item.category, lang)
+    lines = [ctx.catalog.text("sorting_answer", lang, item=item_label(item, lang), category=category)]
     if item.notes:
         lines.append(ctx.catalog.text("sorting_notes", lang, notes=item.notes))
     if item.fee:

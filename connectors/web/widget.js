@@ -2,7 +2,8 @@
  * madoguchi chat widget: one <script src=".../widget.js"> tag on a city page adds a chat
  * button and panel. Vanilla JS, no build step. Options (data-* on the script tag):
  *   data-api   base URL of the madoguchi app (default: where this script came from)
- *   data-lang  initial language (ja, ja-easy, en, zh-Hans, ko, vi, pt-BR); pins the bot's language
+ *   data-lang  initial language (ja, ja-easy, en, zh-Hans, ko, vi, pt-BR); default: the browser's
+ *              preferred language when supported, else Japanese. The bot answers in the UI's language.
  * UI strings come from connectors/ui_strings.json, inlined by the app when it serves this file.
  */
 (function () {
@@ -29,9 +30,23 @@
     var saved = null;
     try { saved = JSON.parse(sessionStorage.getItem(STORE_KEY) || "null"); } catch (e) { saved = null; }
     var attrLang = script && script.dataset.lang;
-    var fresh = { sessionId: newSessionId(), lang: supported(attrLang) ? attrLang : "ja",
-                  langChosen: supported(attrLang), open: false, history: [] };
+    var fresh = { sessionId: newSessionId(), lang: supported(attrLang) ? attrLang : browserLanguage(),
+                  open: false, history: [] };
     return saved && saved.sessionId ? saved : fresh;
+  }
+
+  // The first language the browser prefers that we support (zh-CN -> zh-Hans, pt -> pt-BR), else Japanese.
+  function browserLanguage() {
+    var wanted = navigator.languages || [navigator.language || "ja"];
+    for (var i = 0; i < wanted.length; i++) {
+      var tag = String(wanted[i]);
+      var primary = tag.split("-")[0].toLowerCase();
+      if (supported(tag)) return tag;
+      if (primary === "zh" && !/(TW|HK|MO|Hant)/i.test(tag)) return "zh-Hans";
+      if (primary === "pt") return "pt-BR";
+      if (primary !== "zh" && supported(primary)) return primary;
+    }
+    return "ja";
   }
 
   function saveState() {
@@ -120,8 +135,8 @@
     langBox.appendChild(ui.langLabel);
     langBox.appendChild(ui.langSelect);
     header.appendChild(ui.title);
-    header.appendChild(langBox);
     header.appendChild(ui.close);
+    header.appendChild(langBox);
     return header;
   }
 
@@ -250,8 +265,8 @@
   function deliver(attempt) {
     clearTimeout(retryTimer);
     setBusy(true);
-    var body = { session_id: state.sessionId, text: pending.text };
-    if (state.langChosen) body.lang = state.lang;
+    // The language the resident sees is the language the bot answers in.
+    var body = { session_id: state.sessionId, text: pending.text, lang: state.lang };
     post(body).then(function (response) {
       if (response.ok) return response.json().then(onReply);
       return onHttpError(response, attempt);
@@ -271,6 +286,7 @@
     pending = null;
     setBusy(false);
     hideStatus();
+    // The bot changed language on request ("英語で話して"): follow it.
     if (supported(data.lang) && data.lang !== state.lang) { state.lang = data.lang; applyStrings(); }
     (data.messages || []).forEach(function (message) {
       addMessage({ role: "bot", text: message.text, buttons: message.buttons || [], lang: data.lang });
@@ -389,7 +405,6 @@
   function changeLanguage(lang) {
     if (!supported(lang)) return;
     state.lang = lang;
-    state.langChosen = true;
     applyStrings();
     addMessage({ role: "note", text: t("language_changed"), lang: lang });
   }

@@ -70,3 +70,16 @@ def test_personal_data_is_masked() -> None:
     masked = mask_personal_data("番号は1234 5678 9012、メールはa.b@example.jp、電話０９０-１２３４-５６７８")
     assert "1234" not in masked and "example.jp" not in masked and "５６７８" not in masked
     assert "[個人番号]" in masked and "[メール]" in masked and "[電話番号]" in masked
+
+
+def test_kanji_only_reply_keeps_the_japanese_conversation(ctx: DialogueContext) -> None:
+    class ChineseForHan(ScriptDetector):
+        def detect(self, text: str) -> str | None:
+            return super().detect(text) or "zh-Hans"
+
+    recorder = Recorder()
+    service = _service(ctx, recorder)
+    service._detector = ChineseForHan()
+    asyncio.run(service.handle(session_id="s", text="燃えるごみの日は？"))
+    reply = asyncio.run(service.handle(session_id="s", text="桜台二丁目"))
+    assert reply.lang == "ja" and recorder.requests[1]["metadata"]["language"] == "ja"

@@ -1,0 +1,30 @@
+"""POST /line/webhook: the LINE official account's signed webhook."""
+
+from __future__ import annotations
+
+import logging
+
+from fastapi import APIRouter, HTTPException, Request
+
+from connectors.line.webhook import InvalidWebhook
+
+from .dialogue_deps import ChatServiceDep
+from .line_deps import LineConnectorDep
+
+logger = logging.getLogger(__name__)
+security_log = logging.getLogger("madoguchi.security")
+router = APIRouter(prefix="/line", tags=["LINE"])
+
+
+@router.post("/webhook")
+async def line_webhook(request: Request, line: LineConnectorDep, chat: ChatServiceDep) -> dict[str, str]:
+    """Verifies the signature over the raw body, acknowledges at once, answers in the background."""
+    body = await request.body()
+    try:
+        events = line.verifier.events(body, request.headers.get("x-line-signature"))
+    except InvalidWebhook as exc:
+        client = request.client.host if request.client else "unknown"
+        security_log.warning("LINE webhook rejected from %s: %s (%d bytes)", client, exc, len(body))
+        raise HTTPException(status_code=400, detail="invalid signature") from None
+    line.processor.submit(events, chat=chat)
+    return {"status": "ok"}
