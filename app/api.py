@@ -4,7 +4,17 @@ from __future__ import annotations
 
 from fastapi import Depends, FastAPI
 
-from . import routes_actions, routes_chat, routes_health, routes_line, routes_search, routes_translate, routes_web
+from . import (
+    routes_actions,
+    routes_chat,
+    routes_counter,
+    routes_health,
+    routes_line,
+    routes_search,
+    routes_translate,
+    routes_web,
+)
+from .admin.routes_pages import install as install_admin
 from .web_deps import enforce_chat_limits, install_cors
 
 
@@ -16,4 +26,7 @@ def include_routers(app: FastAPI) -> None:
     app.include_router(routes_actions.router)
     app.include_router(routes_web.router)
     app.include_router(routes_line.router)
+    install_admin(app)
+    app.include_router(routes_counter.router)
+    app.include_router(routes_counter.page_router)
     install_cors(app)

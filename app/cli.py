@@ -10,6 +10,7 @@ import typer
 from knowledge.engine import FaqDataError, KnowledgeEngine, SearchResult
 from knowledge.languages import canonical_language
 
+from .cli_admin import admin_app
 from .cli_eval import eval_app
 from .cli_faq import faq_app
 from .cli_garbage import garbage_app
@@ -25,6 +26,7 @@ cli.add_typer(eval_app, name="eval")
 cli.add_typer(models_app, name="models")
 cli.add_typer(garbage_app, name="garbage")
 cli.add_typer(index_app, name="index")
+cli.add_typer(admin_app, name="admin")
 models_app.command("install-embedding")(install_embedding)
 cli.command("translate")(translate)
 

@@ -21,6 +21,7 @@ from bot.dialogue.rasa_client import RasaClient
 from storage.db import Database
 from storage.dialogue import DialogueStore
 
+from .admin.turn_outcomes import OutcomeSink, tap_of, tapped_engine
 from .engine_holder import EngineHolder
 from .settings import Settings
 
@@ -63,7 +64,7 @@ def get_dialogue_context(request: Request) -> DialogueContext:
             settings: Settings = state.settings
             holder: EngineHolder = state.engine_holder
             state.dialogue_context = build_context(
-                data_dir=settings.data_dir, engine=lambda: holder.current,
+                data_dir=settings.data_dir, engine=lambda: tapped_engine(holder.current, tap_of(state)),
                 garbage=lambda: _garbage_guide(settings.data_dir),
                 translator=_translator(state), feedback=_store(state, settings))
             configure(state.dialogue_context)
@@ -81,7 +82,7 @@ def get_chat_service(request: Request) -> ChatService:
                               timeout_s=settings.rasa_timeout_s)
             state.chat_service = ChatService(rasa=rasa, fallback=FallbackResponder(context=context),
                                              detector=default_detector(),
-                                             turns=_store(state, settings))
+                                             turns=OutcomeSink(_store(state, settings), tap_of(state)))
     service: ChatService = state.chat_service
     return service
 

@@ -8,12 +8,13 @@ from typing import Annotated, Any
 
 from fastapi import Depends, HTTPException, Request
 
-from connectors.line.processor import LineEventProcessor
+from connectors.line.processor import ChatHandler, LineEventProcessor
 from connectors.line.sender import LineSender
 from connectors.line.webhook import WebhookVerifier
 from connectors.ui_strings import default_strings
 from storage.line_events import LineStore
 
+from .dialogue_deps import get_chat_service
 from .settings import Settings
 
 _lock = threading.Lock()
@@ -46,6 +47,13 @@ def get_line_connector(request: Request) -> LineConnector:
             state.line_connector = _build(state)
     connector: LineConnector = state.line_connector
     return connector
+
+
+def chat_service_for(request: Request) -> ChatHandler:
+    """The chat service as routes get it (dependency overrides included), for background work."""
+    override = request.app.dependency_overrides.get(get_chat_service)
+    service: ChatHandler = override() if override else get_chat_service(request)
+    return service
 
 
 LineConnectorDep = Annotated[LineConnector, Depends(get_line_connector)]

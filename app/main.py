@@ -13,6 +13,7 @@ from starlette.concurrency import run_in_threadpool
 from storage.db import Database
 
 from .access_log import install_access_log
+from .admin import background as admin_background
 from .api import include_routers
 from .dense_factory import dense_factory
 from .engine_holder import EngineHolder
@@ -32,7 +33,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         if not holder.ready:
             await run_in_threadpool(holder.reload)
         dense_loading = asyncio.get_running_loop().run_in_executor(None, holder.enable_dense)
+        admin_stop, admin_tasks = admin_background.start(app)
         yield
+        await admin_background.stop_all(admin_stop, admin_tasks)
         dense_loading.cancel()
         app.state.database.dispose()
 

@@ -64,8 +64,11 @@ def _client_host(host: str) -> str:
 def _print_urls(app_url: str, rasa: bool) -> None:
     lines = [
         "madoguchi is starting:",
+        f"  demo city page + chat    {app_url}/",
         f"  FAQ search               {app_url}/api/faq/search?q=住民票",
+        f"  counter tablet           {app_url}/counter",
         f"  API docs                 {app_url}/docs",
+        f"  admin                    {app_url}/admin  (first user: madoguchi admin create-user NAME)",
         f"  health                   {app_url}/healthz  {app_url}/readyz",
         f"  dialogue                 {'Rasa' if rasa else 'FAQ index only (Rasa not set up)'}",
         "Press Ctrl-C to stop.",

@@ -53,6 +53,12 @@ class Settings(BaseSettings):
     embedding_query_prompt: str | None = None  # None: the model's own prompts from its config
     embedding_passage_prompt: str | None = None
 
+    # admin
+    admin_session_hours: float = 8.0  # a sign-in lasts one working day
+    admin_retention_days: int = 365  # chat turns and feedback older than this are deleted
+    admin_retention_interval_h: float = 24.0  # how often the app purges (0: only `madoguchi admin purge`)
+    admin_watch_data: bool = True  # reload when someone edits data/ files directly
+
     @property
     def embedding_model_path(self) -> Path | None:
         if self.embedding_model_dir is not None:

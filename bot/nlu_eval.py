@@ -32,10 +32,10 @@ def _rasa(*args: str) -> None:
                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
 
-def predictions(work: Path) -> list[dict[str, str]]:
+def predictions(work: Path, *, config: Path = BOT / "config.yml") -> list[dict[str, str]]:
     _rasa("data", "split", "nlu", "-u", "data/nlu", "--training-fraction", "0.8",
           "--random-seed", "42", "--out", str(work / "split"))
-    _rasa("train", "nlu", "-c", "config.yml", "-u", str(work / "split" / "training_data.yml"),
+    _rasa("train", "nlu", "-c", str(config), "-u", str(work / "split" / "training_data.yml"),
           "--out", str(work / "models"), "--fixed-model-name", "nlu-eval")
     _rasa("test", "nlu", "-m", str(work / "models" / "nlu-eval.tar.gz"), "--nlu",
           str(work / "split" / "test_data.yml"), "--out", str(work / "results"), "--successes",
@@ -72,9 +72,12 @@ def by_language(rows: list[dict[str, str]], detector: Detector) -> dict[str, dic
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--json", type=Path, help="also write the report here")
+    parser.add_argument("--config", type=Path, default=BOT / "config.yml",
+                        help="pipeline to evaluate (default: bot/config.yml)")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="nlu-eval-") as tmp:
-        report = by_language(predictions(Path(tmp)), default_detector())
+        report = by_language(predictions(Path(tmp), config=args.config.resolve()),
+                             default_detector())
     text = json.dumps(report, ensure_ascii=False, indent=2)
     if args.json:
         args.json.write_text(text + "\n", encoding="utf-8")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -40,15 +41,29 @@ def _yaml() -> YAML:
     return yaml
 
 
+_PARSED: dict[tuple[str, str], Any] = {}
+_PARSED_MAX = 512
+
+
 def read_yaml(path: Path) -> Any:
-    """Parse ``path``; raise YamlFileError with the line of a syntax error."""
+    """Parse ``path``; raise YamlFileError with the line of a syntax error.
+
+    Parsed documents are cached by content hash: the pure-Python parser dominates a reload,
+    and a live reload after one edit should re-parse only the file that changed. The result
+    is shared, so callers must not change it (the admin writer parses its own copy).
+    """
     try:
         text = path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError as exc:
         raise YamlFileError(
             Problem(str(path), 1, "文字コードが UTF-8 ではありません", "UTF-8 で保存し直してください")
         ) from exc
-    return parse_yaml(text, str(path))
+    key = (str(path), hashlib.sha256(text.encode("utf-8")).hexdigest())
+    if key not in _PARSED:
+        if len(_PARSED) >= _PARSED_MAX:
+            _PARSED.clear()
+        _PARSED[key] = parse_yaml(text, str(path))
+    return _PARSED[key]
 
 
 def parse_yaml(text: str, name: str) -> Any:

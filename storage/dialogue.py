@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from sqlalchemy import Boolean, DateTime, Integer, String, Text, func, select
+from sqlalchemy import Boolean, DateTime, Integer, String, Text, func, inspect, select, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from storage.db import Base, Database
@@ -25,6 +25,10 @@ class ChatTurn(Base):
     source: Mapped[str] = mapped_column(String(16))  # rasa | fallback
     user_text: Mapped[str] = mapped_column(Text)  # masked
     bot_text: Mapped[str] = mapped_column(Text)
+    # For the admin reports (None: not an FAQ question, e.g. a greeting or the garbage guide).
+    decision: Mapped[str | None] = mapped_column(String(16), nullable=True, index=True)  # answered|ambiguous|no_answer
+    category: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    faq_id: Mapped[str | None] = mapped_column(String(128), nullable=True)
 
 
 class AnswerFeedback(Base):
@@ -45,12 +49,15 @@ class DialogueStore:
     def __init__(self, database: Database) -> None:
         self._db = database
         Base.metadata.create_all(database.engine, tables=[ChatTurn.__table__, AnswerFeedback.__table__])  # type: ignore[list-item]
+        _add_report_columns(database)
 
     def record_turn(self, *, session_id: str, channel: str, lang: str, source: str,
-                    user_text: str, bot_text: str) -> None:
+                    user_text: str, bot_text: str, decision: str | None = None,
+                    category: str | None = None, faq_id: str | None = None) -> None:
         with self._db.session() as session:
             session.add(ChatTurn(session_id=session_id, channel=channel, lang=lang, source=source,
-                                 user_text=user_text, bot_text=bot_text))
+                                 user_text=user_text, bot_text=bot_text, decision=decision,
+                                 category=category, faq_id=faq_id))
 
     def record(self, *, session_id: str, faq_id: str | None, helpful: bool | None,
                comment: str | None, lang: str) -> None:
@@ -73,3 +80,13 @@ class DialogueStore:
         with self._db.session() as session:
             rows = session.scalars(select(AnswerFeedback).order_by(AnswerFeedback.id.desc()).limit(limit))
             return list(rows)
+
+
+def _add_report_columns(database: Database) -> None:
+    """Databases created before the report columns existed get them (all nullable)."""
+    existing = {column["name"] for column in inspect(database.engine).get_columns("chat_turns")}
+    wanted = {"decision": "VARCHAR(16)", "category": "VARCHAR(64)", "faq_id": "VARCHAR(128)"}
+    with database.engine.begin() as connection:
+        for name, sql_type in wanted.items():
+            if name not in existing:
+                connection.execute(text(f"ALTER TABLE chat_turns ADD COLUMN {name} {sql_type}"))

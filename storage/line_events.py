@@ -13,6 +13,9 @@ from storage.dialogue import ChatTurn
 
 # A claim older than this belongs to a worker that died mid-event: a redelivery may retake it.
 STALE_CLAIM = timedelta(minutes=2)
+# LINE redelivers for a limited time only; older claims are dropped now and then.
+KEEP_EVENTS = timedelta(days=7)
+PRUNE_EVERY = 500
 
 
 def _utcnow() -> datetime:
@@ -49,10 +52,14 @@ TABLES = [LineWebhookEvent.__table__, LineResident.__table__, LineMessageTurn.__
 class LineStore:
     def __init__(self, database: Database) -> None:
         self._db = database
+        self._claims = 0
         Base.metadata.create_all(database.engine, tables=TABLES)  # type: ignore[arg-type]
 
     def claim(self, event_id: str) -> bool:
         """True for the first delivery of an event (or a retake of a stale claim), else False."""
+        self._claims += 1
+        if self._claims % PRUNE_EVERY == 0:
+            self.prune()
         try:
             with self._db.session() as session:
                 session.add(LineWebhookEvent(event_id=event_id))
@@ -67,6 +74,10 @@ class LineStore:
                 return False
             row.claimed_at = _utcnow()
             return True
+
+    def prune(self) -> None:
+        with self._db.session() as session:
+            session.execute(delete(LineWebhookEvent).where(LineWebhookEvent.claimed_at < _utcnow() - KEEP_EVENTS))
 
     def finish(self, event_id: str) -> None:
         with self._db.session() as session:

@@ -22,11 +22,12 @@ DEFAULT_LANG = "ja"
 def _could_be(last: str, text: str, detected: str) -> bool:
     """Keep the conversation's language when the new text is too short or shared to tell.
 
-    A town name in kanji (桜台二丁目) reads as Chinese; "ok" reads as anything.
+    A town name in kanji (桜台二丁目) reads as Chinese; "ok" reads as anything. In a
+    Japanese city, short kanji-only text is Japanese until the resident shows otherwise.
     """
     if len(text) < 4:
         return True
-    return last.startswith("ja") and detected.startswith("zh")
+    return last.startswith("ja") and detected.startswith("zh") and len(text) <= 12
 
 
 class TurnSink(Protocol):
@@ -64,8 +65,8 @@ class ChatService:
             return pinned
         last = self._last.get(session_id)
         detected = None if text.startswith("/") else self._detector.detect(text)
-        if last and detected and _could_be(last, text, detected):
-            return last
+        if detected and _could_be(last or DEFAULT_LANG, text, detected):
+            return last or DEFAULT_LANG
         return detected or last or DEFAULT_LANG
 
     async def _via_rasa(self, session_id: str, text: str, lang: str,

@@ -6,7 +6,7 @@ import asyncio
 import hashlib
 import logging
 import weakref
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any, Protocol
 
 from anyio import to_thread
@@ -49,8 +49,12 @@ class LineEventProcessor:
         self._locks: weakref.WeakValueDictionary[str, asyncio.Lock] = weakref.WeakValueDictionary()
         self._tasks: set[asyncio.Task[None]] = set()
 
-    def submit(self, events: Sequence[Event], *, chat: ChatHandler) -> None:
-        """Returns at once; the webhook answers 200 while the events are handled."""
+    def submit(self, events: Sequence[Event], *, chat: Callable[[], ChatHandler]) -> None:
+        """Returns at once; the webhook answers 200 while the events are handled.
+
+        ``chat`` is called in the background: building the chat service the first time takes
+        seconds, and LINE wants its 200 within one.
+        """
         if not events:
             return
         task = asyncio.get_running_loop().create_task(self._handle_all(events, chat))
@@ -61,7 +65,8 @@ class LineEventProcessor:
         while self._tasks:
             await asyncio.gather(*list(self._tasks), return_exceptions=True)
 
-    async def _handle_all(self, events: Sequence[Event], chat: ChatHandler) -> None:
+    async def _handle_all(self, events: Sequence[Event], chat_provider: Callable[[], ChatHandler]) -> None:
+        chat = await to_thread.run_sync(chat_provider)
         for event in events:
             try:
                 await self._handle_once(event, chat)

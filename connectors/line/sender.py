@@ -27,36 +27,31 @@ class LineSender:
     def __init__(self, *, access_token: str, base_url: str = "https://api.line.me",
                  attempts: int = 4, backoff_s: float = 1.0, max_wait_s: float = 30.0) -> None:
         self._config = Configuration(host=base_url.rstrip("/"), access_token=access_token)
-        self._api: AsyncMessagingApi | None = None
-        self._client: AsyncApiClient | None = None
         self._attempts, self._backoff_s, self._max_wait_s = attempts, backoff_s, max_wait_s
-
-    def _messaging(self) -> AsyncMessagingApi:
-        if self._api is None:  # built inside the running event loop (aiohttp needs one)
-            self._client = AsyncApiClient(self._config)
-            self._api = AsyncMessagingApi(self._client)
-        return self._api
 
     async def send(self, *, reply_token: str | None, to: str | None, messages: Sequence[Message]) -> str:
         """Delivers ``messages`` once; returns how: "reply", "push" or "failed"."""
         if not messages:
             return "failed"
-        if reply_token and await self._reply(reply_token, messages):
-            return "reply"
-        if to and await self._push(to, messages):
-            return "push"
+        # One HTTP session per delivery: nothing to close at shutdown, and few messages per minute.
+        async with AsyncApiClient(self._config) as client:
+            api = AsyncMessagingApi(client)
+            if reply_token and await self._reply(api, reply_token, messages):
+                return "reply"
+            if to and await self._push(api, to, messages):
+                return "push"
         logger.error("LINE message could not be delivered (no valid reply token, push failed or no target)")
         return "failed"
 
-    async def _reply(self, token: str, messages: Sequence[Message]) -> bool:
+    async def _reply(self, api: AsyncMessagingApi, token: str, messages: Sequence[Message]) -> bool:
         request = ReplyMessageRequest(replyToken=token, messages=list(messages))
-        return await self._with_retries("reply", lambda: self._messaging().reply_message_with_http_info(request))
+        return await self._with_retries("reply", lambda: api.reply_message_with_http_info(request))
 
-    async def _push(self, to: str, messages: Sequence[Message]) -> bool:
+    async def _push(self, api: AsyncMessagingApi, to: str, messages: Sequence[Message]) -> bool:
         # One retry key for every attempt: LINE sends the push at most once (409 = already accepted).
         retry_key = str(uuid.uuid4())
         request = PushMessageRequest(to=to, messages=list(messages))
-        return await self._with_retries("push", lambda: self._messaging().push_message_with_http_info(
+        return await self._with_retries("push", lambda: api.push_message_with_http_info(
             request, x_line_retry_key=retry_key))
 
     async def _with_retries(self, kind: str, call: Callable[[], Awaitable[Any]]) -> bool:
@@ -83,8 +78,3 @@ class LineSender:
         if retry_after and str(retry_after).isdigit():
             return min(float(retry_after), self._max_wait_s)
         return min(self._backoff_s * (2 ** attempt), self._max_wait_s)
-
-    async def aclose(self) -> None:
-        if self._client is not None:
-            await self._client.close()
-            self._client = self._api = None

@@ -102,11 +102,13 @@
                            "aria-labelledby": "mdg-title", "aria-describedby": "mdg-notice" });
     ui.panel.hidden = true;
     ui.panel.appendChild(buildHeader());
+    // The notice scrolls with the conversation, so small screens and 200% text keep room for it.
+    ui.scroller = el("div", { "class": "scroller", tabindex: "0", role: "region" });
     ui.notice = el("p", { id: "mdg-notice", "class": "notice" });
-    ui.panel.appendChild(ui.notice);
-    ui.log = el("div", { "class": "log", role: "log", "aria-live": "polite", "aria-relevant": "additions",
-                         tabindex: "0" });
-    ui.panel.appendChild(ui.log);
+    ui.log = el("div", { "class": "log", role: "log", "aria-live": "polite", "aria-relevant": "additions" });
+    ui.scroller.appendChild(ui.notice);
+    ui.scroller.appendChild(ui.log);
+    ui.panel.appendChild(ui.scroller);
     ui.typing = el("div", { "class": "typing", role: "status" });
     ui.panel.appendChild(ui.typing);
     ui.panel.appendChild(buildStatus());
@@ -173,6 +175,7 @@
     ui.close.title = t("close");
     ui.notice.textContent = t("privacy_note");
     ui.log.setAttribute("aria-label", t("title"));
+    ui.scroller.setAttribute("aria-label", t("title"));
     ui.inputLabel.textContent = t("input_label");
     ui.input.placeholder = t("placeholder");
     ui.send.textContent = t("send");
@@ -213,7 +216,7 @@
     item.appendChild(bubble);
     if (withChoices && message.buttons && message.buttons.length) item.appendChild(renderChoices(message.buttons));
     ui.log.appendChild(item);
-    ui.log.scrollTop = ui.log.scrollHeight;
+    ui.scroller.scrollTop = ui.scroller.scrollHeight;
   }
 
   function renderChoices(buttons) {
@@ -239,8 +242,9 @@
   function renderHistory() {
     ui.log.textContent = "";
     if (!state.history.length) state.history.push({ role: "bot", text: t("greeting"), lang: state.lang, buttons: [] });
-    var lastIndex = state.history.length - 1;
-    state.history.forEach(function (message, index) { renderMessage(message, index === lastIndex); });
+    var lastUser = -1; // choices stay usable for the bot's latest turn only
+    state.history.forEach(function (message, index) { if (message.role === "user") lastUser = index; });
+    state.history.forEach(function (message, index) { renderMessage(message, index > lastUser); });
   }
 
   // --- talking to the app --------------------------------------------------------------------
@@ -354,7 +358,7 @@
     ui.host.classList.add("is-open");
     state.open = true;
     saveState();
-    ui.log.scrollTop = ui.log.scrollHeight;
+    ui.scroller.scrollTop = ui.scroller.scrollHeight;
     if (moveFocus !== false) ui.input.focus();
   }
 

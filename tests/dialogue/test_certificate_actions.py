@@ -1,8 +1,9 @@
 from __future__ import annotations
 
+from dialogue_helpers import RunAction, make_tracker, texts
+
 from bot.actions.certificates import ActionAskMethod, ActionCertificateGuide, ValidateCertificateForm
 from bot.dialogue.certificate_guide import REQUESTER_WORDS, normalize_choice
-from dialogue_helpers import RunAction, make_tracker, texts
 
 
 def _guide(run_action: RunAction, lang: str = "ja", **slots: str) -> str:
@@ -33,7 +34,7 @@ def test_free_text_certificate_names_in_several_languages_are_understood() -> No
     form = ValidateCertificateForm()
     for text, expected in (("住民票です", "juminhyo"), ("residence certificate", "juminhyo"),
                            ("戸籍謄本", "koseki_tohon"), ("印鑑証明書", "inkan")):
-        assert form.validate_certificate(text, None, make_tracker(), {}) == {"certificate": expected}  # type: ignore[arg-type]
+        assert form.validate_certificate(text, None, make_tracker(), {}) == {"certificate": expected}
 
 
 def test_requester_words_map_to_choices() -> None:

@@ -2,12 +2,13 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from dialogue_helpers import TOKYO, RecordedFeedback, RunAction, make_tracker, texts
+
 from bot.actions.childcare import ActionChildAllowance, ActionNurseryGuide
 from bot.actions.feedback import ActionChangeLanguage, ActionFeedback
 from bot.actions.routing import ActionDepartmentRouting, ActionHandoff
 from bot.dialogue.childcare_guide import parse_age, parse_month
 from bot.dialogue.context import DialogueContext
-from dialogue_helpers import TOKYO, RecordedFeedback, RunAction, make_tracker, texts
 
 
 def test_nursery_april_start_gives_october_application_window(run_action: RunAction) -> None:

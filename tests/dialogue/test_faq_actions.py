@@ -1,12 +1,13 @@
 from __future__ import annotations
 
+from dialogue_helpers import RunAction, make_tracker, texts
+
 from bot.actions.faq import (
     ActionAnswerFaq,
     ActionChooseFaq,
     ActionDefaultAskAffirmation,
     ActionDefaultFallback,
 )
-from dialogue_helpers import RunAction, make_tracker, texts
 
 
 def test_confident_answer_has_source_link_counter_and_feedback_buttons(run_action: RunAction) -> None:
@@ -28,7 +29,7 @@ def test_english_question_gets_english_wording(run_action: RunAction) -> None:
 
 
 def test_unanswerable_question_is_honest_and_names_a_counter(run_action: RunAction) -> None:
-    messages, events = run_action(ActionAnswerFaq(), make_tracker("宇宙旅行の補助金はありますか"))
+    messages, _ = run_action(ActionAnswerFaq(), make_tracker("宇宙旅行の補助金はありますか"))
     body = texts(messages)
     assert "見つかりませんでした" in body or "どれについて" in body
     assert "012-345-" in body or any(m["buttons"] for m in messages)

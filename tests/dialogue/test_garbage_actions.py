@@ -2,13 +2,14 @@ from __future__ import annotations
 
 import asyncio
 
+from dialogue_helpers import RunAction, make_tracker, texts
+
 from bot.actions.garbage import (
     ActionAskArea,
     ActionGarbageDay,
     ActionGarbageSorting,
     ValidateGarbageDayForm,
 )
-from dialogue_helpers import RunAction, make_tracker, texts
 
 
 def test_garbage_day_lists_next_dates_for_the_area(run_action: RunAction) -> None:
@@ -35,8 +36,8 @@ def test_english_garbage_day_uses_romaji_and_english_category(run_action: RunAct
 
 def test_misspelt_area_is_matched_or_offered_as_buttons() -> None:
     form = ValidateGarbageDayForm()
-    exact = form.validate_area("さくらだい二丁目", None, make_tracker(), {})  # type: ignore[arg-type]
-    vague = form.validate_area("さくら", None, make_tracker(), {})  # type: ignore[arg-type]
+    exact = form.validate_area("さくらだい二丁目", None, make_tracker(), {})
+    vague = form.validate_area("さくら", None, make_tracker(), {})
     assert exact["area"] == "桜台二丁目" or "桜台二丁目" in exact["area_candidates"]
     assert vague["area"] is None and vague["area_candidates"]
 
@@ -50,7 +51,7 @@ def test_area_question_shows_candidate_buttons(run_action: RunAction) -> None:
 
 def test_reply_to_area_question_is_taken_from_plain_text(ctx: object) -> None:
     tracker = make_tracker("中央一丁目です", intent="inform", slots={"requested_slot": "area"})
-    extracted = asyncio.run(ValidateGarbageDayForm().extract_area(None, tracker, {}))  # type: ignore[arg-type]
+    extracted = asyncio.run(ValidateGarbageDayForm().extract_area(None, tracker, {}))
     assert extracted == {"area": "中央一丁目です"}
 
 
