@@ -6,7 +6,7 @@ export RASA_TELEMETRY_ENABLED := false
 export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 
-.PHONY: setup setup-app setup-rasa run test test-fast lint bench clean
+.PHONY: setup setup-app setup-rasa run test test-fast test-rasa lint bench clean
 
 setup: setup-app setup-rasa
 
@@ -27,6 +27,12 @@ test: setup
 # The quick tier: no servers, no browser, no model training.
 test-fast: setup-app
 	@$(BIN)/pytest -q -m "not slow and not integration and not e2e and not rasa"
+
+# Rasa's own checks (pytest -m rasa runs them too): data validation, conversation
+# tests with --fail-on-prediction-errors, and intent F1 per language on a held-out split.
+test-rasa: setup
+	@scripts/test_rasa.sh
+	@$(BIN)/python -m bot.nlu_eval --json var/nlu_eval.json
 
 lint: setup-app
 	@$(BIN)/ruff check .

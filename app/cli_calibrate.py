@@ -8,7 +8,14 @@ from typing import Annotated, Any
 import typer
 
 from knowledge.beir import Query, read_qrels, read_queries
-from knowledge.calibration import Example, fit, labelled_example, tune_fusion
+from knowledge.calibration import (
+    Example,
+    cross_validated_report,
+    decision_report,
+    fit,
+    labelled_example,
+    tune_fusion,
+)
 from knowledge.engine import KnowledgeEngine
 from knowledge.fusion import HybridRetriever
 from knowledge.yaml_io import YamlFileError, read_yaml
@@ -49,7 +56,9 @@ def _fit(engine: KnowledgeEngine, queries: list[Query], out_of_scope: list[Query
          qrels: dict[str, dict[str, int]]) -> dict[str, Any]:
     examples = [_example(engine, q, qrels.get(q.id, {})) for q in queries]
     examples += [_example(engine, q, {}) for q in out_of_scope]
-    return fit(examples).to_dict()
+    model = fit(examples)
+    return {**model.to_dict(), "outcomes": decision_report(examples, model),
+            "outcomes_cross_validated": cross_validated_report(examples)}
 
 
 def _example(engine: KnowledgeEngine, query: Query, grades: dict[str, int]) -> Example:

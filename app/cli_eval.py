@@ -12,6 +12,7 @@ from knowledge.engine import KnowledgeEngine
 from knowledge.evaluation import evaluate, rank_all, write_trec_run_file
 from knowledge.faq_loader import load_faq
 from knowledge.synonyms import load_synonyms
+from knowledge.term_bridge import load_term_bridge
 
 if TYPE_CHECKING:
     from knowledge.dense.setup import DenseSetup
@@ -31,12 +32,14 @@ def engine_for(directory: Path, *, dense: DenseSetup | None = None) -> Knowledge
     except BeirFormatError as exc:
         fail(str(exc), 2)
         raise
-    synonyms, _ = load_synonyms(get_settings().data_dir / "synonyms.yaml")
+    data_dir = get_settings().data_dir
+    synonyms, _ = load_synonyms(data_dir / "synonyms.yaml")
+    bridge = load_term_bridge(data_dir / "glossary.yaml")
     with progress_bar(len(faq.entries), "索引作成") as bar:
         if dense is not None:
             dense.progress = bar.update
         return KnowledgeEngine.from_faq(faq, synonyms=synonyms, progress=None if dense else bar.update,
-                                        dense=dense)
+                                        dense=dense, bridge=bridge)
 
 
 def query_lang(query: Query) -> str | None:

@@ -16,15 +16,17 @@ class Decision(StrEnum):
     NO_ANSWER = "no_answer"
 
 
-FEATURES = ("top", "margin", "ratio", "length")
+FEATURES = ("top", "margin", "ratio", "length", "coverage")
 
 
 def features(hits: list[Hit], query_length: int) -> list[float]:
-    """What the confidence model looks at: the best score, its lead, and query length."""
+    """What the confidence model looks at: the best score, its lead, query length, and how
+    many of the question's own words the best entry contains (generic words alone don't count)."""
     top = hits[0].score if hits else 0.0
     second = hits[1].score if len(hits) > 1 else 0.0
     ratio = second / top if top > 0 else 1.0
-    return [top, top - second, ratio, math.log1p(query_length)]
+    coverage = hits[0].signals.get("coverage", 1.0) if hits else 0.0
+    return [top, top - second, ratio, math.log1p(query_length), coverage]
 
 
 @dataclass(frozen=True)
@@ -37,7 +39,7 @@ class DecisionModel:
     """
 
     weights: dict[str, float] = field(default_factory=lambda: {
-        "bias": -3.0, "top": 9.0, "margin": 6.0, "ratio": -1.0, "length": 0.0})
+        "bias": -3.0, "top": 9.0, "margin": 6.0, "ratio": -1.0, "length": 0.0, "coverage": 0.0})
     confident_at: float = 0.7
     ambiguous_at: float = 0.3
 

@@ -16,6 +16,7 @@ from .fusion import HybridRetriever
 from .lexical import LexicalRetriever
 from .retriever import Hit, Retriever
 from .synonyms import Synonyms, load_synonyms
+from .term_bridge import TermBridge, load_term_bridge
 from .tuning import Tuning, load_tuning
 from .yaml_io import Problem
 
@@ -74,15 +75,16 @@ class KnowledgeEngine:
             raise FaqDataError(errors)
         tuning = load_tuning(data_dir / "retrieval.yaml", hybrid=dense is not None)
         return cls.from_faq(report, synonyms=synonyms, tuning=tuning, problems=problems, progress=progress,
-                            dense=dense)
+                            dense=dense, bridge=load_term_bridge(data_dir / "glossary.yaml"))
 
     @classmethod
     def from_faq(cls, report: LoadReport | FaqSet, *, synonyms: Synonyms | None = None,
                  tuning: Tuning | None = None, problems: list[Problem] | None = None,
-                 progress: Callable[[int], None] | None = None, dense: DenseSetup | None = None) -> KnowledgeEngine:
+                 progress: Callable[[int], None] | None = None, dense: DenseSetup | None = None,
+                 bridge: TermBridge | None = None) -> KnowledgeEngine:
         faq = report.faq if isinstance(report, LoadReport) else report
         tuning = tuning or Tuning()
-        lexical = LexicalRetriever(faq.entries, synonyms=synonyms, progress=progress)
+        lexical = LexicalRetriever(faq.entries, synonyms=synonyms, bridge=bridge, progress=progress)
         retriever: Retriever = lexical
         if dense is not None:
             retriever = HybridRetriever(lexical, dense.retriever_for(faq.entries), tuning.fusion)

@@ -96,7 +96,8 @@ def plan_import(writer: KnowledgeWriter, data: bytes) -> ImportPlan:
     reader = csv.DictReader(io.StringIO(decode(data), newline=""))
     keys = _header_keys(list(reader.fieldnames or []))
     files = writer.category_files()
-    return ImportPlan([_plan_row(writer, files, number, _row_fields(raw, keys))
+    current = _current_entries(writer.data_dir)
+    return ImportPlan([_plan_row(writer, files, current, number, _row_fields(raw, keys))
                        for number, raw in enumerate(reader, start=2)])
 
 
@@ -127,13 +128,26 @@ def _row_fields(raw: dict[str, Any], keys: dict[str, str]) -> dict[str, Any]:
     return fields
 
 
-def _plan_row(writer: KnowledgeWriter, files: dict[str, Path], number: int, fields: dict[str, Any]) -> RowPlan:
+def _current_entries(data_dir: Path) -> dict[str, tuple[str, dict[str, Any]]]:
+    """id -> (category, fields) of every entry, read once for the whole CSV."""
+    found: dict[str, tuple[str, dict[str, Any]]] = {}
+    for path in faq_files(data_dir):
+        doc = FaqDocument(path, read_yaml(path))
+        for item in doc.entries:
+            fields = plain(item) if isinstance(item, dict) else {}
+            found.setdefault(str(fields.get("id", "")), (doc.category, fields))
+    return found
+
+
+def _plan_row(writer: KnowledgeWriter, files: dict[str, Path], current_entries: dict[str, Any], number: int,
+              fields: dict[str, Any]) -> RowPlan:
     category = str(fields.pop("category", "") or "")
     entry_id = str(fields.get("id", ""))
-    current = writer.entry(entry_id) if entry_id else None
+    current = current_entries.get(entry_id) if entry_id else None
     if current is not None:
-        changed = [k for k in EDITABLE if k in fields and _cell(fields[k]) != _cell(current.fields.get(k))]
-        plan = RowPlan(number, entry_id, "update" if changed else "same", fields, current.category, changed)
+        current_category, current_fields = current
+        changed = [k for k in EDITABLE if k in fields and _cell(fields[k]) != _cell(current_fields.get(k))]
+        plan = RowPlan(number, entry_id, "update" if changed else "same", fields, current_category, changed)
         plan.problems = writer.check(fields, entry_id=entry_id) if changed else []
     else:
         plan = RowPlan(number, entry_id, "create", fields, category, [k for k in EDITABLE if fields.get(k)])

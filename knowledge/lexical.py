@@ -15,11 +15,14 @@ from .languages import is_japanese
 from .normalize import has_han, has_kana
 from .retriever import Hit
 from .synonyms import Synonyms
+from .term_bridge import TermBridge
 
 logger = logging.getLogger(__name__)
 
 JA_WEIGHTS = {"q_words": 0.35, "q_chars": 0.25, "q_kana": 0.15, "a_words": 0.15, "intl": 0.10}
-INTL_WEIGHTS = {"intl": 0.8, "q_chars": 0.2}
+INTL_WEIGHTS = {"intl": 0.6, "q_chars": 0.4}  # Han characters shared with Chinese questions
+# Share of a foreign-language score that comes from the Japanese glossary terms found in it.
+BRIDGE_SHARE = 0.5
 
 
 @dataclass(frozen=True)
@@ -35,19 +38,23 @@ class LexicalRetriever:
     """BM25 channels over the question side, the answer and all translations."""
 
     def __init__(self, entries: Iterable[FaqEntry], *, synonyms: Synonyms | None = None,
-                 progress: Callable[[int], None] | None = None) -> None:
+                 bridge: TermBridge | None = None, progress: Callable[[int], None] | None = None) -> None:
         self.entries = tuple(entries)
         if not self.entries:
             raise ValueError("the lexical index needs at least one FAQ entry, got 0")
         self._synonyms = synonyms or Synonyms()
+        self._bridge = bridge or TermBridge({})
         self._analyzer = JapaneseAnalyzer(self._synonyms)
+        self._vocabulary: list[frozenset[str]] = []
         self._channels = self._build(progress)
 
     def _build(self, progress: Callable[[int], None] | None) -> dict[str, Bm25Channel]:
         streams: dict[str, list[list[str]]] = {name: [] for name in JA_WEIGHTS}
         for entry in self.entries:
-            for name, tokens in self._document_tokens(entry).items():
-                streams[name].append(tokens)
+            tokens = self._document_tokens(entry)
+            for name, stream in tokens.items():
+                streams[name].append(stream)
+            self._vocabulary.append(frozenset(tokens["q_words"] + tokens["a_words"] + tokens["intl"]))
             if progress is not None:
                 progress(1)
         return {name: Bm25Channel(docs) for name, docs in streams.items()}
@@ -62,14 +69,14 @@ class LexicalRetriever:
             "q_chars": surface_bigrams(question_side, self._synonyms),
             "q_kana": char_ngrams(reading, 2),
             "a_words": a_words,
-            "intl": multilingual_tokens(intl_text),
+            "intl": multilingual_tokens(self._synonyms.apply(intl_text)),
         }
 
     def analyze(self, query: str, lang: str | None = None) -> QueryTokens:
         japanese = is_japanese(lang) if lang else (has_kana(query) or has_han(query))
         words, reading = self._analyzer.words_and_reading(query) if japanese else ([], "")
         return QueryTokens(words=words, chars=surface_bigrams(query, self._synonyms),
-                           kana=char_ngrams(reading, 2), intl=multilingual_tokens(query),
+                           kana=char_ngrams(reading, 2), intl=multilingual_tokens(self._synonyms.apply(query)),
                            japanese=japanese)
 
     def signals(self, tokens: QueryTokens) -> dict[str, np.ndarray]:
@@ -89,7 +96,23 @@ class LexicalRetriever:
         """The combined score of every entry, and the per-channel signals behind it."""
         tokens = self.analyze(query, lang)
         signals = self.signals(tokens)
-        return self.combined(signals, tokens.japanese), signals
+        combined = self.combined(signals, tokens.japanese)
+        terms = [] if tokens.japanese else self._bridge.japanese_terms(query)
+        if terms:
+            bridged = self.combined(self.signals(self.analyze(" ".join(terms), "ja")), True)
+            combined = (1.0 - BRIDGE_SHARE) * combined + BRIDGE_SHARE * bridged
+            signals["bridge"] = bridged
+        signals["coverage"] = self._coverage(tokens, terms)
+        return combined, signals
+
+    def _coverage(self, tokens: QueryTokens, terms: list[str]) -> np.ndarray:
+        """Share of the query's own words (or bridged terms) that each entry contains."""
+        wanted = set(tokens.words) if tokens.japanese else set(tokens.intl)
+        if terms:
+            wanted |= set(self.analyze(" ".join(terms), "ja").words)
+        if not wanted:
+            return np.zeros(len(self.entries), dtype=np.float32)
+        return np.array([len(wanted & vocab) / len(wanted) for vocab in self._vocabulary], dtype=np.float32)
 
     def retrieve(self, query: str, *, top_k: int, lang: str | None = None) -> list[Hit]:
         if top_k <= 0:

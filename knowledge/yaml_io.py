@@ -66,6 +66,11 @@ def read_yaml(path: Path) -> Any:
     return _PARSED[key]
 
 
+def remember_parsed(path: Path, text: str, doc: Any) -> None:
+    """Let the next read_yaml of ``path`` reuse ``doc`` (parsed from ``text`` by a writer)."""
+    _PARSED[(str(path), hashlib.sha256(text.encode("utf-8")).hexdigest())] = doc
+
+
 def parse_yaml(text: str, name: str) -> Any:
     try:
         return _yaml().load(text)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta, timezone
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -13,6 +13,7 @@ from storage.db import Database
 from storage.dialogue import AnswerFeedback, ChatTurn
 
 FAQ_DECISIONS = ("answered", "ambiguous", "no_answer")
+JST = timezone(timedelta(hours=9))
 
 
 @dataclass(frozen=True)
@@ -62,7 +63,8 @@ class ReportStore:
         answered: Counter[date] = Counter()
         with self._db.session() as session:
             for created_at, decision in session.execute(query):
-                day = created_at.date()
+                moment = created_at if created_at.tzinfo else created_at.replace(tzinfo=UTC)
+                day = moment.astimezone(JST).date()  # the city's days, not UTC's
                 asked[day] += 1
                 answered[day] += decision == "answered"
         return [DayRate(day, answered[day], asked[day]) for day in sorted(asked)]

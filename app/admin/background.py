@@ -39,10 +39,9 @@ def _relevant(change: Change, path: str) -> bool:
 
 
 def reload_index(state: Any, holder: EngineHolder, data_dir: Path) -> bool:
-    signature = index_signature(data_dir)
-    ok = holder.reload()
-    state.index_signature = signature
-    return ok
+    # Noted before the rebuild, so the watcher does not start a second one for the same change.
+    state.index_signature = index_signature(data_dir)
+    return holder.reload()
 
 
 async def watch_data(app: FastAPI, stop: asyncio.Event) -> None:

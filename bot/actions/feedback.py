@@ -32,7 +32,9 @@ class ActionFeedback(Action):
             human = Button(ctx.catalog.text("button_human", lang), "/request_human")
             say(dispatcher, ctx, "utter_ask_rephrase", lang, (human,))
             return []
-        comment = None if helpful is not None else mask_personal_data(user_text(tracker))
+        text = user_text(tracker)
+        # Typed feedback ("情報が古い") is the comment; button payloads carry none.
+        comment = None if text.startswith("/") else mask_personal_data(text)
         if ctx.feedback is not None:
             ctx.feedback.record(session_id=tracker.sender_id, faq_id=tracker.get_slot("last_faq_id"),
                                 helpful=helpful, comment=comment, lang=lang)

@@ -5,7 +5,8 @@ a resident may write in Japanese, English, Vietnamese, Thai... in one conversati
 Per message: text with kana/kanji goes through Sudachi (which also keeps Latin runs
 whole); scripts written without spaces (Thai, Lao, Khmer, Myanmar) are split into
 characters; everything else is split on word characters, like WhitespaceTokenizer.
-Lemmas are Sudachi's normalized forms (ゴミ/ごみ/塵 -> 塵) so CountVectors sees one word.
+Lemmas are Sudachi's normalized forms with katakana folded to hiragana
+(ゴミ/ごみ -> ごみ, 引越し/引っ越し -> 引っ越し) so CountVectors sees one word.
 """
 
 from __future__ import annotations
@@ -83,9 +84,13 @@ class SudachiTokenizer(Tokenizer):
             surface = morpheme.surface()
             if not surface.strip() or morpheme.part_of_speech()[0] in SKIPPED_POS:
                 continue
-            lemma = morpheme.normalized_form().lower()
+            lemma = _hiragana(morpheme.normalized_form().lower())
             tokens.append(Token(surface, morpheme.begin(), lemma=lemma))
         return tokens
+
+
+def _hiragana(text: str) -> str:
+    return "".join(chr(ord(ch) - 0x60) if "ァ" <= ch <= "ヶ" else ch for ch in text)
 
 
 def _plain_tokens(text: str) -> list[Token]:

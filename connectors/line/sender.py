@@ -66,6 +66,11 @@ class LineSender:
                     logger.warning("LINE %s refused with HTTP %s", kind, exc.status)
                     return False
                 await asyncio.sleep(self._wait(attempt, exc.headers))
+            except ValueError:
+                # The SDK raises ApiException for every error status, so this is a 2xx whose body
+                # it could not parse: the message was delivered; sending again would duplicate it.
+                logger.warning("LINE %s accepted, but its response body was unexpected", kind)
+                return True
             except (ClientError, TimeoutError) as exc:
                 logger.warning("LINE %s: network error %s (attempt %d)", kind, type(exc).__name__, attempt + 1)
                 if attempt == self._attempts - 1:

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from knowledge.faq_fields import EntryChecker
 from knowledge.faq_loader import _entries_of, load_departments
-from knowledge.yaml_io import Problem, YamlFileError, line_of, parse_yaml, read_yaml
+from knowledge.yaml_io import Problem, YamlFileError, line_of, parse_yaml, read_yaml, remember_parsed
 
 from .faq_doc import EDITABLE, FaqDocument, entry_span
 
@@ -30,15 +31,15 @@ def faq_files(data_dir: Path) -> list[Path]:
     return sorted(folder.glob("*.yaml")) + sorted(folder.glob("*.yml"))
 
 
-def check_all(data_dir: Path, overrides: dict[Path, str]) -> list[Problem]:
-    """Every problem of the FAQ set as it would be with ``overrides`` (path -> new text) written."""
+def check_all(data_dir: Path, overrides: dict[Path, Any]) -> list[Problem]:
+    """Every problem of the FAQ set as it would be with ``overrides`` (path -> parsed new text) written."""
     departments, _, problems = load_departments(data_dir / "departments.yaml")
     checker = EntryChecker(departments=departments)
     paths = faq_files(data_dir)
     paths += [p for p in overrides if p not in paths]
     for path in paths:
         try:
-            doc = parse_yaml(overrides[path], str(path)) if path in overrides else read_yaml(path)
+            doc = overrides[path] if path in overrides else read_yaml(path)
         except YamlFileError as exc:
             problems.append(exc.problem)
             continue
@@ -50,13 +51,14 @@ def entry_problems(data_dir: Path, candidate: FaqDocument, entry_id: str) -> lis
     """Problems inside the entry ``entry_id`` of the not-yet-written ``candidate`` file."""
     text = candidate.text()
     reparsed = FaqDocument(candidate.path, parse_yaml(text, str(candidate.path)))
+    remember_parsed(candidate.path, text, reparsed.doc)  # the reload after saving reuses this parse
     index = reparsed.index_of(entry_id)
     if index is None:
         return [FieldProblem("id", "id が読み取れません", "半角の英小文字・数字・ハイフンで書いてください", "error")]
     start, end = entry_span(reparsed, index)
     node = reparsed.entries[index]
     found = []
-    for problem in check_all(data_dir, {candidate.path: text}):
+    for problem in check_all(data_dir, {candidate.path: reparsed.doc}):
         if problem.path == str(candidate.path) and start <= problem.line <= end:
             field = _field_named(problem.message) or _field_at(node, problem.line)
             found.append(FieldProblem(field, problem.message, problem.hint, problem.severity))

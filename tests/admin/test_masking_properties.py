@@ -16,7 +16,6 @@ FULL_WIDTH = str.maketrans("0123456789-", "０１２３４５６７８９－")
 # (digits next to a number make it another, longer number).
 words = st.text(alphabet=st.sampled_from(list("あいうえおカキクケコ住民票電話番号はですmynumberTEL:：、。 ")),
                 max_size=12)
-digits = st.text(alphabet="0123456789", min_size=1, max_size=1)
 
 
 def _number(parts: list[int], sep: str) -> st.SearchStrategy[str]:
@@ -43,7 +42,7 @@ def test_masked_text_never_contains_the_personal_data(before: str, secret: str, 
     masked = mask_personal_data(f"{before}{typed}{after}")
     assert secret not in masked and typed not in masked
     if "@" in secret:
-        assert secret.split("@")[1] not in masked.split("[メール]")[-1] or "[メール]" in masked
+        assert "[メール]" in masked
     else:
         assert _digits_of(secret) not in _digits_of(masked)
 

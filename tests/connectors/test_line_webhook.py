@@ -11,9 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from fake_line_api import FakeLineApi, FakeLineServer
 from fastapi.testclient import TestClient
-from line_events import SECRET, TOKEN, body_of, follow_event, postback_event, sign, text_event, unsend_event
 from pydantic import SecretStr
 from sqlalchemy import func, select
 
@@ -21,6 +19,17 @@ from app.dialogue_deps import get_chat_service
 from app.main import create_app
 from app.settings import Settings
 from bot.dialogue.messages import BotMessage, Button, ChatReply
+from connectors.line.fake_api import FakeLineApi, FakeLineServer
+from connectors.line.sample_events import (
+    SECRET,
+    TOKEN,
+    body_of,
+    follow_event,
+    postback_event,
+    sign,
+    text_event,
+    unsend_event,
+)
 from storage.db import Database
 from storage.dialogue import ChatTurn
 
@@ -74,10 +83,13 @@ def client(app_client: TestClient) -> Iterator[TestClient]:
 
 
 @pytest.fixture
-def line(line_server: FakeLineServer) -> FakeLineApi:
+def line(line_server: FakeLineServer, caplog: pytest.LogCaptureFixture) -> Iterator[FakeLineApi]:
     line_server.api.sent.clear()
     line_server.api.script.clear()
-    return line_server.api
+    yield line_server.api
+    failures = [r.getMessage() for r in caplog.records if r.name.startswith("connectors.line")
+                and r.levelno >= logging.ERROR and "could not be delivered" not in r.getMessage()]
+    assert failures == [], "the connector failed while handling an event"
 
 
 def recording(client: TestClient, chat: RecordingChat) -> RecordingChat:

@@ -58,11 +58,23 @@ def test_handoff_on_a_national_holiday_is_closed(ctx: DialogueContext, run_actio
 
 def test_feedback_is_stored_with_the_answered_faq(run_action: RunAction,
                                                   feedback: RecordedFeedback) -> None:
-    tracker = make_tracker("役に立った", intent="feedback", slots={"last_faq_id": "gomi-petbottle"},
+    tracker = make_tracker('/feedback{"feedback_value": "good"}', intent="feedback",
+                           slots={"last_faq_id": "gomi-petbottle"},
                            entities=[{"entity": "feedback_value", "value": "good"}])
     run_action(ActionFeedback(), tracker)
     assert feedback.rows == [{"session_id": "resident-1", "faq_id": "gomi-petbottle",
                               "helpful": True, "comment": None, "lang": "ja"}]
+
+
+def test_typed_feedback_is_kept_as_a_masked_comment(run_action: RunAction,
+                                                    feedback: RecordedFeedback) -> None:
+    tracker = make_tracker("情報が古いです。090-1111-2222に電話して", intent="feedback",
+                           slots={"last_faq_id": "gomi-petbottle"},
+                           entities=[{"entity": "feedback_value", "value": "bad"}])
+    messages, _ = run_action(ActionFeedback(), tracker)
+    row = feedback.rows[0]
+    assert row["helpful"] is False and "情報が古い" in row["comment"] and "090" not in row["comment"]
+    assert "改善" in texts(messages)
 
 
 def test_changing_language_pins_it_and_answers_in_it(run_action: RunAction) -> None:

@@ -23,8 +23,11 @@ from translation.tiny_model import build_tiny_package
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "test-artifacts" / "counter"
 CHROMIUM = "/usr/bin/chromium"
-# ja<->en direct; vi and pt-BR (Argos "pb") pivot through English.
-PAIRS = [("ja", "en"), ("en", "ja"), ("en", "vi"), ("vi", "en"), ("en", "pb"), ("pb", "en")]
+# ja<->en and ja<->vi direct; pt-BR (Argos "pb") pivots through English. The models are random,
+# so most outputs fail the guards; these seeds make NUMBER_SENTENCE pass them for en and vi
+# (its number survives, 窓口 comes out as the approved term), as a real model's output would.
+PAIRS = [("ja", "en", 122), ("en", "ja", 1), ("ja", "vi", 378), ("vi", "ja", 3), ("en", "pb", 4), ("pb", "en", 5)]
+NUMBER_SENTENCE = "窓口は2階です。"
 _LINES = [
     "住民票の写しを2通ください。", "本日はどのようなご用件でしょうか。", "書類はこちらです。",
     "手数料は300円です。", "在留カードをお持ちですか。", "こちらにお名前を書いてください。",
@@ -50,8 +53,8 @@ def free_port() -> int:
 
 
 def build_packages(out_dir: Path) -> list[Path]:
-    return [build_tiny_package(out_dir, from_code=a, to_code=b, corpus=CORPUS, seed=i)
-            for i, (a, b) in enumerate(PAIRS)]
+    return [build_tiny_package(out_dir, from_code=a, to_code=b, corpus=CORPUS, seed=seed)
+            for a, b, seed in PAIRS]
 
 
 def install_models(models_dir: Path, packages: list[Path]) -> None:

@@ -57,8 +57,8 @@ def test_empty_query_is_no_answer(engine: KnowledgeEngine) -> None:
 
 def test_hits_explain_their_signals(engine: KnowledgeEngine) -> None:
     hit = engine.search("住民票の写し").hits[0]
-    assert set(hit.signals) == {"q_words", "q_chars", "q_kana", "a_words", "intl"}
-    assert hit.signals["q_words"] > 0
+    assert {"q_words", "q_chars", "q_kana", "a_words", "intl", "coverage"} <= set(hit.signals)
+    assert hit.signals["q_words"] > 0 and hit.signals["coverage"] == 1.0
 
 
 def test_broken_data_refuses_to_build_an_index(tmp_path: Path, mini_data_dir: Path) -> None:
@@ -73,3 +73,21 @@ def test_broken_data_refuses_to_build_an_index(tmp_path: Path, mini_data_dir: Pa
 def test_top_k_must_be_positive(engine: KnowledgeEngine) -> None:
     with pytest.raises(ValueError, match="top_k must be > 0, got 0"):
         engine.retriever.retrieve("住民票", top_k=0)
+
+
+def test_foreign_question_meets_japanese_entry_through_the_glossary(mini_data_dir: Path) -> None:
+    from knowledge.term_bridge import TermBridge
+
+    bridge = TermBridge({"rác cháy được": "燃やすごみ", "nhà trẻ": "保育所"})
+    faq = KnowledgeEngine.load(mini_data_dir).faq
+    engine = KnowledgeEngine.from_faq(faq, bridge=bridge)
+    result = engine.search("Khi nào tôi có thể gửi con vào nhà trẻ?", lang="vi")
+    assert result.best is not None and result.best.entry.id == "hoiku-moushikomi"
+    assert result.best.signals["bridge"] > 0
+
+
+def test_generic_words_alone_lower_the_coverage(engine: KnowledgeEngine) -> None:
+    focused = engine.search("スプレー缶の捨て方").hits[0]
+    vague = engine.search("スプレー缶 運転免許 更新 場所").hits[0]
+    assert focused.entry.id == vague.entry.id == "gomi-spray"
+    assert vague.signals["coverage"] < focused.signals["coverage"]

@@ -206,7 +206,8 @@ function endConversation() {
   conversation.end();
   state = null;
   pack = null;
-  for (const el of [ctx.staffLog, ctx.residentLog, ctx.printArea, $("#replies")]) clear(el);
+  for (const el of [ctx.staffLog, ctx.residentLog, ctx.printArea, $("#replies"), $(".phrase-list"),
+    $(".phrase-tabs"), $(".summary-sections")]) clear(el);
   for (const el of [$("#staff-input"), $("#resident-input")]) el.value = "";
   closeOverlays(ctx);
   closePanels();

@@ -115,7 +115,7 @@ function staffItem(u, ctx) {
       u.pending ? null : h("button", { type: "button", class: "icon-btn pin", title: ctx.staff.pin,
         "aria-label": ctx.staff.pin, onclick: () => ctx.onPin(u.id) }, "📌")),
     staffTexts(u, s, ctx),
-    mt && u.from === "staff" && u.back_translation ? h("p", { class: "back" },
+    u.machine_translated && u.from === "staff" && u.back_translation ? h("p", { class: "back" },
       h("span", { class: "back-label" }, ctx.staff.back_translation), clip(u.back_translation)) : null,
     mt && u.from === "resident" ? h("p", { class: "explain" }, ctx.staff.resident_mt_explained) : null,
     u.error ? h("p", { class: "warning" }, `⚠ ${u.error}`) : null,

@@ -1,7 +1,7 @@
 // The take-home summary: what to bring, where to go, deadlines, notes, in Japanese and the
 // resident's language. It lives in the conversation (sessionStorage) and is only printed,
 // never sent to the server for storage.
-import { h, clear, $ } from "./dom.js";
+import { h, append, clear, $ } from "./dom.js";
 
 export const SECTIONS = ["bring", "where", "deadline", "notes"];
 
@@ -107,7 +107,7 @@ export function createSummary(ctx) {
     const info = ctx.pack().interpreter;
     const today = new Date().toISOString().slice(0, 10);
     const counter = ctx.config.counters.find((c) => c.id === ctx.counter());
-    clear(ctx.printArea).append(
+    append(clear(ctx.printArea), [
       h("header", {}, h("p", { class: "print-city" }, ctx.config.city, counter ? `　${counter.name}（${counter.place}）` : ""),
         h("h1", {}, h("span", { lang: "ja" }, ctx.staff.summary_title), h("span", { lang: ctx.lang() }, R.summary_title)),
         h("p", { class: "print-date" }, `${formatDate(today, "ja-JP")} / ${formatDate(today, locale(ctx))}`)),
@@ -116,7 +116,7 @@ export function createSummary(ctx) {
         h("table", {}, state().summary[s].map(printRow)))) : h("p", {}, ctx.staff.summary_empty),
       info.available ? h("footer", {}, h("p", {}, `☎ ${info.phone}　${info.name_ja} / ${info.name}`),
         h("p", {}, `${info.hours_ja} / ${R.interpreter_hours}: ${info.hours}`)) : null,
-      h("p", { class: "print-official" }, ctx.staff.summary_official));
+      h("p", { class: "print-official" }, ctx.staff.summary_official)]);
   }
 
   $(".print-btn", panel).addEventListener("click", () => {

@@ -1,4 +1,4 @@
-"""Builds LINE webhook bodies the way LINE sends them, signed with the channel secret."""
+"""LINE webhook bodies the way LINE sends them, signed with a channel secret (tests and devtools)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,8 @@
-"""A fake LINE Messaging API on 127.0.0.1: records every request, answers as scripted."""
+"""A fake LINE Messaging API on 127.0.0.1: records every request, answers as scripted.
+
+Shipped beside the connector (not only in tests) so a developer can watch `make run` answer
+LINE without a LINE account: `python -m connectors.line.devtools --help`.
+"""
 
 from __future__ import annotations
 
@@ -60,6 +64,13 @@ class FakeLineApi:
         return [s for s in self.sent if s.headers.get("x-fake-status") == "200"]
 
 
+def _response_body(sent: Sent, status: int) -> dict[str, Any]:
+    if status != 200:
+        return {"message": "scripted error"}
+    count = len(sent.body.get("messages") or [])
+    return {"sentMessages": [{"id": str(100000 + n), "quoteToken": f"q{n}"} for n in range(count)]}
+
+
 def _handler(api: FakeLineApi) -> type[BaseHTTPRequestHandler]:
     class Handler(BaseHTTPRequestHandler):
         def do_POST(self) -> None:
@@ -70,7 +81,7 @@ def _handler(api: FakeLineApi) -> type[BaseHTTPRequestHandler]:
             status, extra = api.answer(sent.kind)
             sent.headers["x-fake-status"] = str(status)
             api.record(sent)
-            payload = b"{}" if status == 200 else json.dumps({"message": "scripted error"}).encode()
+            payload = json.dumps(_response_body(sent, status)).encode()
             self.send_response(status)
             for name, value in {"Content-Type": "application/json", **extra}.items():
                 self.send_header(name, value)
@@ -85,9 +96,9 @@ def _handler(api: FakeLineApi) -> type[BaseHTTPRequestHandler]:
 
 
 class FakeLineServer:
-    def __init__(self) -> None:
+    def __init__(self, *, port: int = 0) -> None:
         self.api = FakeLineApi()
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), _handler(self.api))
+        self._server = ThreadingHTTPServer(("127.0.0.1", port), _handler(self.api))
         self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
 
     @property

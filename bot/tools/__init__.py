@@ -1,0 +1,1 @@
+"""Maintenance tools for the Rasa project (run with the app venv)."""

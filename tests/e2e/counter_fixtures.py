@@ -1,0 +1,52 @@
+"""Fixtures for the counter tablet's browser tests: the app with and without models, Chromium."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, Page, sync_playwright
+
+from counter_app import CHROMIUM, LiveApp, build_packages, install_models, live_app
+
+
+@pytest.fixture(scope="session")
+def counter_browser() -> Iterator[Browser]:
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} is missing: run scripts/ensure_chromium.sh (Debian's chromium)")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+        yield browser
+        browser.close()
+
+
+@pytest.fixture(scope="session")
+def plain_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveApp]:
+    """No translation model installed: set phrases and glossary only."""
+    with live_app(tmp_path_factory.mktemp("counter-plain")) as app:
+        yield app
+
+
+@pytest.fixture(scope="session")
+def mt_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveApp]:
+    """Tiny real models installed with `madoguchi models install` before the app starts."""
+    tmp = tmp_path_factory.mktemp("counter-mt")
+    install_models(tmp / "models", build_packages(tmp))
+    with live_app(tmp) as app:
+        yield app
+
+
+@pytest.fixture
+def landscape(counter_browser: Browser) -> Iterator[Page]:
+    """A 10-inch tablet in landscape, in its own browser session."""
+    context = counter_browser.new_context(viewport={"width": 1280, "height": 800}, locale="ja-JP")
+    yield context.new_page()
+    context.close()
+
+
+@pytest.fixture
+def portrait(counter_browser: Browser) -> Iterator[Page]:
+    context = counter_browser.new_context(viewport={"width": 800, "height": 1280}, locale="ja-JP")
+    yield context.new_page()
+    context.close()
