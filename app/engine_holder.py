@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from knowledge.engine import FaqDataError, KnowledgeEngine
+from knowledge.engine import FaqDataError, KnowledgeEngine, QueryTranslator
 from knowledge.fusion import HybridRetriever
 from knowledge.yaml_io import Problem
 
@@ -26,8 +26,10 @@ class EngineHolder:
     """
 
     def __init__(self, data_dir: Path, *, lenient: bool = False,
-                 dense_factory: Callable[[], DenseSetup] | None = None) -> None:
+                 dense_factory: Callable[[], DenseSetup] | None = None,
+                 query_translator: QueryTranslator | None = None) -> None:
         self.data_dir = data_dir
+        self._query_translator = query_translator
         self._lenient = lenient
         self._dense_factory = dense_factory
         self._dense: DenseSetup | None = None
@@ -61,6 +63,7 @@ class EngineHolder:
                 self.last_problems = exc.problems
                 logger.error("FAQ data has %d error(s); keeping the previous index", len(exc.problems))
                 return False
+            engine.query_translator = self._query_translator
             self._engine = engine
             self.last_problems = engine.problems
             logger.info("FAQ index loaded: %d entries (%s)", len(engine.faq.entries),

@@ -17,6 +17,7 @@ from .admin import background as admin_background
 from .api import include_routers
 from .dense_factory import dense_factory
 from .engine_holder import EngineHolder
+from .query_translation import query_translator
 from .settings import Settings, get_settings
 
 logger = logging.getLogger(__name__)
@@ -43,7 +44,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                   description="ひかり野市 窓口アシスタント API（FAQ 検索・対話・翻訳）")
     app.state.settings = settings
     app.state.engine_holder = EngineHolder(settings.data_dir, lenient=settings.lenient_data,
-                                           dense_factory=dense_factory(settings))
+                                           dense_factory=dense_factory(settings),
+                                           query_translator=query_translator(app.state))
     app.state.database = Database(settings.sqlalchemy_url)
     app.state.readiness_checks = {}
     install_access_log(app)

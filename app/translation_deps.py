@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import threading
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import Depends, Request
 
@@ -23,7 +23,10 @@ def service_from_settings(settings: Settings) -> TranslationService:
 
 
 def get_translation_service(request: Request) -> TranslationService:
-    state = request.app.state
+    return service_for_state(request.app.state)
+
+
+def service_for_state(state: Any) -> TranslationService:
     with _build_lock:
         if getattr(state, "translation_service", None) is None:
             state.translation_service = service_from_settings(state.settings)

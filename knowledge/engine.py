@@ -13,6 +13,7 @@ from .decision import Decision, DecisionModel
 from .faq_loader import LoadReport, load_faq
 from .faq_schema import Department, FaqEntry, FaqSet
 from .fusion import HybridRetriever
+from .languages import is_japanese
 from .lexical import LexicalRetriever
 from .retriever import Hit, Retriever
 from .synonyms import Synonyms, load_synonyms
@@ -25,6 +26,9 @@ if TYPE_CHECKING:  # faiss and torch load only when a model is installed
 
 logger = logging.getLogger(__name__)
 AMBIGUOUS_CHOICES = 3
+# A machine-translated question is a slightly weaker signal than the resident's own words.
+TRANSLATED_QUERY_WEIGHT = 0.9
+QueryTranslator = Callable[[str, str], str | None]
 
 
 @dataclass(frozen=True)
@@ -62,6 +66,8 @@ class KnowledgeEngine:
         self.problems = problems or []
         self._by_id = faq.by_id()
         self._fallback_department = fallback_department
+        # Set by the app when an MT model to Japanese is installed: (text, lang) -> Japanese or None.
+        self.query_translator: QueryTranslator | None = None
 
     @classmethod
     def load(cls, data_dir: Path, *, strict: bool = True, progress: Callable[[int], None] | None = None,
@@ -95,13 +101,44 @@ class KnowledgeEngine:
 
     def search(self, query: str, *, lang: str | None = None, top_k: int = 5) -> SearchResult:
         query = query.strip()
-        hits = self.retriever.retrieve(query, top_k=max(top_k, AMBIGUOUS_CHOICES), lang=lang) if query else []
+        hits = self._retrieve(query, lang, max(top_k, AMBIGUOUS_CHOICES)) if query else []
         decision, confidence = self.decision.decide(hits, len(query))
         return SearchResult(query=query, decision=decision, confidence=round(confidence, 4),
                             hits=hits[:top_k], suggested_department=self._department_for(hits))
+
+    def _retrieve(self, query: str, lang: str | None, k: int) -> list[Hit]:
+        hits = self.retriever.retrieve(query, top_k=k, lang=lang)
+        translated = self._translated(query, lang)
+        if not translated:
+            return hits
+        extra = self.retriever.retrieve(translated, top_k=k, lang="ja")
+        return _merge(hits, [_scaled(hit, TRANSLATED_QUERY_WEIGHT) for hit in extra])[:k]
+
+    def _translated(self, query: str, lang: str | None) -> str | None:
+        if self.query_translator is None or lang is None or is_japanese(lang):
+            return None
+        try:
+            return self.query_translator(query, lang)
+        except Exception:  # an MT failure must never stop the answer from the resident's own words
+            logger.exception("query translation failed; searching the original words only")
+            return None
 
     def _department_for(self, hits: list[Hit]) -> Department | None:
         votes = Counter(hit.entry.department.id for hit in hits[:AMBIGUOUS_CHOICES])
         if votes:
             return self.faq.departments.get(votes.most_common(1)[0][0])
         return self.faq.departments.get(self._fallback_department)
+
+
+def _scaled(hit: Hit, weight: float) -> Hit:
+    return Hit(hit.entry, hit.score * weight, {**hit.signals, "translated_query": round(hit.score, 4)})
+
+
+def _merge(first: list[Hit], second: list[Hit]) -> list[Hit]:
+    """Each entry once, with its better score; best first."""
+    best: dict[str, Hit] = {}
+    for hit in [*first, *second]:
+        if hit.entry.id not in best or hit.score > best[hit.entry.id].score:
+            best[hit.entry.id] = hit
+    return sorted(best.values(), key=lambda h: -h.score)
+

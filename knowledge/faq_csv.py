@@ -32,13 +32,19 @@ def unescape_cell(text: str) -> str:
     return text[1:] if text.startswith("'") and text[1:].startswith(FORMULA_START) else text
 
 
+# Windows' CP932 reads 〜 ‖ − ¢ £ ¬ back as their full-width cousins; Japanese text (and
+# this city's files) use the JIS ones, so a CP932 round trip must not turn every 〜 into ～.
+CP932_BACK = str.maketrans({"\uff5e": "\u301c", "\u2225": "\u2016", "\uff0d": "\u2212",
+                            "\uffe0": "\u00a2", "\uffe1": "\u00a3", "\uffe2": "\u00ac"})
+
+
 def decode(data: bytes) -> str:
     if data.startswith(b"\xef\xbb\xbf"):
         return data[3:].decode("utf-8")
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
-        return data.decode("cp932")
+        return data.decode("cp932").translate(CP932_BACK)
 
 
 def export_csv(data_dir: Path) -> bytes:
@@ -52,6 +58,10 @@ def export_csv(data_dir: Path) -> bytes:
             writer.writerow(escape_cell(_cell(fields.get(key) if key != "category" else doc.category))
                             for key in COLUMNS)
     return buffer.getvalue().encode("utf-8-sig")
+
+
+def _same_text(a: Any, b: Any) -> bool:
+    return _cell(a).translate(CP932_BACK) == _cell(b).translate(CP932_BACK)
 
 
 def _cell(value: Any) -> str:
@@ -146,7 +156,7 @@ def _plan_row(writer: KnowledgeWriter, files: dict[str, Path], current_entries: 
     current = current_entries.get(entry_id) if entry_id else None
     if current is not None:
         current_category, current_fields = current
-        changed = [k for k in EDITABLE if k in fields and _cell(fields[k]) != _cell(current_fields.get(k))]
+        changed = [k for k in EDITABLE if k in fields and _same_text(fields[k], current_fields.get(k)) is False]
         plan = RowPlan(number, entry_id, "update" if changed else "same", fields, current_category, changed)
         plan.problems = writer.check(fields, entry_id=entry_id) if changed else []
     else:

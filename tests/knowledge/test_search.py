@@ -91,3 +91,33 @@ def test_generic_words_alone_lower_the_coverage(engine: KnowledgeEngine) -> None
     vague = engine.search("スプレー缶 運転免許 更新 場所").hits[0]
     assert focused.entry.id == vague.entry.id == "gomi-spray"
     assert vague.signals["coverage"] < focused.signals["coverage"]
+
+
+def test_machine_translated_question_is_an_extra_signal(mini_data_dir: Path) -> None:
+    engine = KnowledgeEngine.load(mini_data_dir)
+    question = "Con tôi muốn đi học mẫu giáo"  # no word in common with any entry
+    before = engine.search(question, lang="vi").best
+    assert before is None or before.entry.id != "hoiku-moushikomi"
+    engine.query_translator = lambda text, lang: "子どもを保育園に入れたい" if lang == "vi" else None
+    best = engine.search(question, lang="vi").best
+    assert best is not None and best.entry.id == "hoiku-moushikomi"
+    assert "translated_query" in best.signals
+
+
+def test_a_failing_translator_never_stops_the_search(mini_data_dir: Path) -> None:
+    engine = KnowledgeEngine.load(mini_data_dir)
+
+    def broken(text: str, lang: str) -> str | None:
+        raise RuntimeError("model crashed")
+
+    engine.query_translator = broken
+    best = engine.search("residence certificate", lang="en").best
+    assert best is not None and best.entry.id == "juminhyo-utsushi"
+
+
+def test_japanese_questions_are_not_translated(mini_data_dir: Path) -> None:
+    engine = KnowledgeEngine.load(mini_data_dir)
+    calls: list[str] = []
+    engine.query_translator = lambda text, lang: calls.append(lang) or None  # type: ignore[func-returns-value]
+    engine.search("住民票がほしい", lang="ja")
+    assert calls == []
