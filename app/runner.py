@@ -73,7 +73,7 @@ def _print_urls(app_url: str, rasa: bool) -> None:
         f"  dialogue                 {'Rasa' if rasa else 'FAQ index only (Rasa not set up)'}",
         "Press Ctrl-C to stop.",
     ]
-    print("\n".join(lines), flush=True)
+    print("\n".join(lines), flush=True)  # noqa: T201 - the operator console
 
 
 def data_dir_exists(path: Path) -> bool:

@@ -56,7 +56,7 @@ def main() -> None:
     args = parser.parse_args()
     queries = [alt for entry in load_faq(DATA).faq.entries for alt in entry.alternatives]
     results = [measure(size, queries) for size in sorted(args.sizes)]
-    print(json.dumps({"machine": f"{platform.machine()} {platform.python_version()}",
+    print(json.dumps({"machine": f"{platform.machine()} {platform.python_version()}",  # noqa: T201
                       "results": results}, ensure_ascii=False, indent=2))
 
 
