@@ -79,11 +79,13 @@ class RowPlan:
     category: str
     changed: list[str] = field(default_factory=list)
     problems: list[FieldProblem] = field(default_factory=list)
+    before_after: list[tuple[str, str, str]] = field(default_factory=list)  # (column, before, after)
 
     def to_dict(self) -> dict[str, Any]:
         return {"row": self.row, "id": self.entry_id, "action": self.action, "category": self.category,
                 "changed": [COLUMNS[key] for key in self.changed],
-                "problems": [p.to_dict() for p in self.problems]}
+                "problems": [p.to_dict() for p in self.problems],
+                "before_after": [{"column": c, "before": b, "after": a} for c, b, a in self.before_after]}
 
 
 @dataclass
@@ -155,10 +157,8 @@ def _plan_row(writer: KnowledgeWriter, files: dict[str, Path], current_entries: 
     entry_id = str(fields.get("id", ""))
     current = current_entries.get(entry_id) if entry_id else None
     if current is not None:
-        current_category, current_fields = current
-        changed = [k for k in EDITABLE if k in fields and _same_text(fields[k], current_fields.get(k)) is False]
-        plan = RowPlan(number, entry_id, "update" if changed else "same", fields, current_category, changed)
-        plan.problems = writer.check(fields, entry_id=entry_id) if changed else []
+        plan = _plan_update(number, entry_id, fields, *current)
+        plan.problems += writer.check(fields, entry_id=entry_id) if plan.changed else []
     else:
         plan = RowPlan(number, entry_id, "create", fields, category, [k for k in EDITABLE if fields.get(k)])
         if category not in files:
@@ -169,3 +169,26 @@ def _plan_row(writer: KnowledgeWriter, files: dict[str, Path], current_entries: 
     if any(p.severity == "error" for p in plan.problems):
         plan.action = "error"
     return plan
+
+
+def _plan_update(number: int, entry_id: str, fields: dict[str, Any], category: str,
+                 current: dict[str, Any]) -> RowPlan:
+    plan = RowPlan(number, entry_id, "same", fields, category)
+    for key in EDITABLE:
+        if key not in fields or _same_text(fields[key], current.get(key)):
+            continue
+        if _lost_in_cp932(_cell(current.get(key)), _cell(fields[key])):
+            fields[key] = current.get(key)  # keep ㎥ rather than the ? Excel wrote for it
+            plan.problems.append(FieldProblem(key, f"{COLUMNS[key]}: ㎥ など Excel の CSV（カンマ区切り）で保存できない"
+                                              "文字が「?」になっていたため、この項目は今のままにします",
+                                 "「CSV UTF-8」で保存すると、このような文字も直せます", "warning"))
+            continue
+        plan.changed.append(key)
+        plan.before_after.append((COLUMNS[key], _cell(current.get(key)), _cell(fields[key])))
+    plan.action = "update" if plan.changed else "same"
+    return plan
+
+
+def _lost_in_cp932(old: str, new: str) -> bool:
+    lossy = old.encode("cp932", errors="replace").decode("cp932").translate(CP932_BACK)
+    return lossy != old and lossy == new.translate(CP932_BACK)

@@ -12,11 +12,15 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import create_engine, event
+from sqlalchemy import Table, create_engine, event, text
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import DeclarativeBase, Session, sessionmaker
 
 logger = logging.getLogger(__name__)
+SUPPORTED_URLS = "sqlite:///PATH, or postgresql://USER:PASSWORD@HOST:PORT/DATABASE (driver: psycopg 3)"
+# Any fixed number: the PostgreSQL advisory lock that serialises table creation between workers.
+_DDL_LOCK_KEY = 0x6D61646F
 
 
 class Base(DeclarativeBase):
@@ -33,18 +37,52 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
+def engine_url(url: str) -> str:
+    """The SQLAlchemy URL for a configured one; the one place that picks the PostgreSQL driver.
+
+    ``postgresql://`` and ``postgres://`` (what hosting providers hand out) use psycopg 3.
+    The error never repeats the URL, which may hold a password.
+    """
+    scheme, separator, rest = url.partition("://")
+    scheme = scheme.lower()
+    if separator and scheme in ("sqlite", "sqlite+pysqlite"):
+        return url
+    if separator and scheme in ("postgresql", "postgres", "postgresql+psycopg"):
+        return f"postgresql+psycopg://{rest}"
+    shown = repr(scheme) if separator else "(none)"
+    raise ValueError(f"unsupported database URL scheme {shown} in MADOGUCHI_DATABASE_URL; use {SUPPORTED_URLS}")
+
+
 class Database:
     def __init__(self, url: str) -> None:
+        url = engine_url(url)
         if url.startswith("sqlite:///"):
             Path(url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
         self.url = url
-        self.engine: Engine = create_engine(url, pool_pre_ping=True, future=True)
+        # A database that cannot be reached fails a request in seconds instead of hanging it.
+        connect_args = {"connect_timeout": 10} if url.startswith("postgresql") else {}
+        self.engine: Engine = create_engine(url, pool_pre_ping=True, future=True, connect_args=connect_args)
         if self.engine.dialect.name == "sqlite":
             event.listen(self.engine, "connect", _sqlite_pragmas)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
 
     def create_all(self) -> None:
-        Base.metadata.create_all(self.engine)
+        self.create_tables()
+
+    def create_tables(self, tables: list[Table] | None = None) -> None:
+        """Creates the missing tables (all registered ones by default); safe when workers start together."""
+        for attempt in range(3):
+            try:
+                with self.engine.begin() as connection:
+                    if connection.dialect.name == "postgresql":
+                        # Two workers would both see a table missing, and the second CREATE would fail.
+                        connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _DDL_LOCK_KEY})
+                    Base.metadata.create_all(connection, tables=tables)
+                return
+            except OperationalError:
+                # SQLite has no such lock: "table already exists" means another worker won; look again.
+                if self.engine.dialect.name != "sqlite" or attempt == 2:
+                    raise
 
     @contextmanager
     def session(self) -> Iterator[Session]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import time
 
-from sqlalchemy import Integer, String, delete
+from sqlalchemy import Integer, String, case, delete, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Mapped, mapped_column
 
@@ -44,15 +44,18 @@ class RateCounterStore:
         return 1
 
     def _increment(self, key: str, window_start: int) -> int:
+        # One UPDATE ... RETURNING reads and writes at once: SQLite ignores SELECT ... FOR UPDATE, and
+        # a read-then-write there lost hits when workers counted the same key together.
+        same_window = RateCounter.window_start == window_start
+        statement = (update(RateCounter).where(RateCounter.key == key)
+                     .values(count=case((same_window, RateCounter.count + 1), else_=1), window_start=window_start)
+                     .returning(RateCounter.count))
         with self._db.session() as session:
-            row = session.get(RateCounter, key, with_for_update=True)
-            if row is None:
+            count = session.execute(statement).scalar_one_or_none()
+            if count is None:
                 session.add(RateCounter(key=key, window_start=window_start, count=1))
                 return 1
-            if row.window_start != window_start:
-                row.window_start, row.count = window_start, 0
-            row.count += 1
-            return row.count
+            return int(count)
 
     def _prune(self) -> None:
         with self._db.session() as session:

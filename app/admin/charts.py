@@ -12,7 +12,7 @@ def bar_chart(items: list[tuple[str, int]], *, title: str, unit: str = "件") ->
     """Horizontal bars with the label on the left and the number at the end of each bar."""
     if not items:
         return _empty(title)
-    row, label_w, top = 30, 170, 36
+    row, label_w, top = 30, 250, 36
     top_value = max(value for _, value in items) or 1
     height = top + row * len(items) + 10
     parts = [_open(height, title), _title(title)]
@@ -45,6 +45,8 @@ def rate_chart(points: list[tuple[str, float, int]], *, title: str) -> str:
         color = "#2e7d32" if rate >= 0.7 else ("#ef6c00" if rate >= 0.4 else "#c62828")
         parts.append(f'<rect x="{x}" y="{top + plot_h - bar:.1f}" width="{step - 6}" height="{bar:.1f}" '
                      f'fill="{color}"><title>{escape(label)}: {rate:.0%}（{asked}件）</title></rect>')
+        if len(points) <= 14:
+            parts.append(f'<text x="{x}" y="{top + plot_h - bar - 4:.1f}" font-size="12">{rate:.0%}</text>')
         if len(points) <= 14 or index % max(1, len(points) // 10) == 0:
             parts.append(f'<text x="{x}" y="{top + plot_h + 18}" font-size="12">{escape(label[5:])}</text>')
     return "".join([*parts, "</svg>"])
@@ -64,5 +66,5 @@ def _empty(title: str) -> str:
     return _open(70, title) + _title(title) + '<text x="4" y="55" font-size="15">まだデータがありません</text></svg>'
 
 
-def _cut(label: str, limit: int = 11) -> str:
+def _cut(label: str, limit: int = 16) -> str:
     return label if len(label) <= limit else label[: limit - 1] + "…"

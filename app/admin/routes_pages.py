@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, FastAPI, HTTPException, Request
+from fastapi import APIRouter, Depends, FastAPI, HTTPException, Query, Request
 from fastapi.responses import FileResponse, HTMLResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
 
@@ -41,10 +42,12 @@ def faq_list(request: Request, services: ServicesDep, user: Viewer, q: str = "",
 
 
 @router.get("/faq-new")
-def faq_new(request: Request, services: ServicesDep, user: Editor, question: str = "",
-            category: str = "") -> HTMLResponse:
+def faq_new(request: Request, services: ServicesDep, user: Editor, question: str = "", category: str = "",
+            alt: Annotated[list[str], Query()] = []) -> HTMLResponse:  # noqa: B006 (FastAPI copies defaults)
+    """A new entry; from the report, prefilled with the residents' own wordings."""
     files = services.writer.category_files()
-    fields = {"question": question, "alternatives": [question] if question else [], "updated": ""}
+    wordings = [question, *alt] if question else list(alt)
+    fields = {"question": question, "alternatives": wordings[:5], "updated": date.today().isoformat()}
     return page(request, "faq_edit.html", user, services, entry=None, fields=fields, version="",
                 files=_file_choices(services, files), chosen=str(files.get(category, "")),
                 departments=_departments(services), history=[], editable=EDITABLE)
@@ -54,7 +57,10 @@ def faq_new(request: Request, services: ServicesDep, user: Editor, question: str
 def faq_edit(entry_id: str, request: Request, services: ServicesDep, user: Viewer) -> HTMLResponse:
     view = services.writer.entry(entry_id)
     if view is None:
-        raise HTTPException(status_code=404, detail="FAQ が見つかりません")
+        history = history_rows(services, entry_id)
+        if not history:
+            raise HTTPException(status_code=404, detail="FAQ が見つかりません")
+        return page(request, "faq_deleted.html", user, services, entry_id=entry_id, history=history)
     return page(request, "faq_edit.html", user, services, entry=view, fields=view.fields, version=view.version,
                 files=[], chosen=view.file, departments=_departments(services),
                 history=history_rows(services, entry_id), editable=EDITABLE)

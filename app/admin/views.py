@@ -6,11 +6,15 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
+from knowledge.editing.faq_doc import EDITABLE, fields_from_text
+from knowledge.editing.revisions import Change
 from knowledge.normalize import fold_kana
 
 from .services import AdminServices
 
 JST = timezone(timedelta(hours=9))
+FIELD_NAMES = {"id": "id", "question": "質問", "alternatives": "言い換え", "answer": "回答", "department": "担当課",
+               "url": "出典 URL", "updated": "更新日", "keywords": "キーワード", "translations": "翻訳"}
 ACTIONS = {"create": "追加", "update": "変更", "delete": "削除", "rollback": "元に戻す", "import": "CSV 取り込み"}
 
 
@@ -56,8 +60,27 @@ def categories(services: AdminServices) -> list[str]:
 
 def history_rows(services: AdminServices, target: str) -> list[dict[str, Any]]:
     return [{"id": r.id, "when": local_time(r.created_at), "author": r.change.author,
-             "action": ACTIONS.get(r.change.action, r.change.action), "diff": r.change.diff}
+             "action": ACTIONS.get(r.change.action, r.change.action), "diff": r.change.diff,
+             "fields": field_changes(r.change) if r.change.kind == "faq" else []}
             for r in services.revisions.history(target=target)]
+
+
+def field_changes(change: Change) -> list[tuple[str, str, str]]:
+    """(label, before, after) per FAQ field that changed: easier to read than a diff."""
+    before = fields_from_text(change.before) or {}
+    after = fields_from_text(change.after) or {}
+    return [(FIELD_NAMES.get(key, key), _shown(before.get(key)), _shown(after.get(key)))
+            for key in (*EDITABLE, "translations") if before.get(key) != after.get(key)]
+
+
+def _shown(value: Any) -> str:
+    if value is None:
+        return "（なし）"
+    if isinstance(value, list):
+        return "\n".join(str(v) for v in value)
+    if isinstance(value, dict):
+        return "、".join(value)
+    return str(value)
 
 
 def recent_changes(services: AdminServices, limit: int = 20) -> list[dict[str, Any]]:

@@ -120,6 +120,9 @@ class LineEventProcessor:
                         *, message_id: str | None) -> list[Message]:
         lang = await to_thread.run_sync(self._store.language, session_id)
         reply = await chat.handle(session_id=session_id, text=text, lang=lang, channel=CHANNEL)
+        if lang and reply.lang != lang and self._strings.supports(reply.lang):
+            # The resident asked the bot for another language ("日本語で"): keep it from now on.
+            await to_thread.run_sync(self._store.set_language, session_id, reply.lang)
         if message_id:
             await to_thread.run_sync(lambda: self._store.link_latest_turn(message_id=message_id,
                                                                           session_id=session_id))

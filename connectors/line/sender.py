@@ -17,7 +17,7 @@ from linebot.v3.messaging import (
     PushMessageRequest,
     ReplyMessageRequest,
 )
-from linebot.v3.messaging.exceptions import ApiException
+from linebot.v3.messaging.exceptions import ApiException, OpenApiException
 
 logger = logging.getLogger(__name__)
 RETRYABLE = {429, 500, 502, 503, 504}
@@ -66,7 +66,9 @@ class LineSender:
                     logger.warning("LINE %s refused with HTTP %s", kind, exc.status)
                     return False
                 await asyncio.sleep(self._wait(attempt, exc.headers))
-            except ValueError:
+            except ValueError as exc:
+                if isinstance(exc, OpenApiException):
+                    raise  # a bad request built here (ApiValueError): a bug, not a delivery
                 # The SDK raises ApiException for every error status, so this is a 2xx whose body
                 # it could not parse: the message was delivered; sending again would duplicate it.
                 logger.warning("LINE %s accepted, but its response body was unexpected", kind)

@@ -274,7 +274,10 @@
     post(body).then(function (response) {
       if (response.ok) return response.json().then(onReply);
       return onHttpError(response, attempt);
-    }, function () { onNetworkError(attempt); });
+    }, function () { onNetworkError(attempt); }).catch(function () {
+      setBusy(false); // an unreadable answer: never leave the resident waiting forever
+      showStatus(t("server_error"), true);
+    });
   }
 
   function post(body) {
@@ -304,8 +307,8 @@
       var seconds = parseInt(response.headers.get("Retry-After") || "", 10) || 30;
       showStatus(t("rate_limited", { seconds: seconds }), true, seconds);
     } else if (response.status === 422) {
+      showStatus(t("too_long", { max: CONFIG.max_text, count: Array.from(pending.text).length }), false);
       pending = null;
-      showStatus(t("too_long", { max: CONFIG.max_text, count: "-" }), false);
     } else {
       showStatus(t("server_error"), true);
     }

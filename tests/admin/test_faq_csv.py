@@ -54,6 +54,36 @@ def test_new_row_goes_into_its_categorys_file(city: Path) -> None:
     assert view is not None and view.file == "faq/gomi.yaml" and view.fields["keywords"] == ["テレビ"]
 
 
+def test_cp932_round_trip_keeps_the_wave_dash(city: Path) -> None:
+    path = city / "faq" / "gomi.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("朝8時30分までに", "朝8時〜8時30分に"), encoding="utf-8")
+    exported = export_csv(city).decode("utf-8-sig")
+    edited = exported.replace("有害ごみ", "危険ごみ").encode("cp932")  # Excel's 〜 comes back as ～
+    writer = KnowledgeWriter(data_dir=city)
+    plan = plan_import(writer, edited)
+    assert [row.entry_id for row in plan.rows if row.action == "update"] == ["gomi-spray"]
+    apply_import(writer, plan, author="t")
+    assert "朝8時〜8時30分に" in path.read_text(encoding="utf-8")
+
+
+def test_characters_excel_cannot_save_in_cp932_are_kept(city: Path) -> None:
+    path = city / "faq" / "gomi.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("透明な袋", "10㎥までの透明な袋"), encoding="utf-8")
+    exported = export_csv(city).decode("utf-8-sig")
+    plan = plan_import(KnowledgeWriter(data_dir=city), exported.encode("cp932", errors="replace"))
+    assert plan.ok and plan.counts()["update"] == 0
+    assert any("?" in p.message and p.severity == "warning" for row in plan.rows for p in row.problems)
+
+
+def test_preview_shows_each_changed_cell_before_and_after(city: Path) -> None:
+    exported = export_csv(city).decode("utf-8-sig")
+    plan = plan_import(KnowledgeWriter(data_dir=city), _edited(exported).encode("utf-8-sig"))
+    row = next(row for row in plan.rows if row.action == "update")
+    details = row.to_dict()["before_after"]
+    assert details[0]["column"] == "回答" and "CSVで修正" in details[0]["after"]
+    assert "CSVで修正" not in details[0]["before"]
+
+
 @pytest.mark.parametrize("cell", ["=HYPERLINK(\"http://evil\")", "+1", "-2+3", "@SUM(A1)"])
 def test_formula_cells_are_escaped_on_export_and_restored_on_import(cell: str) -> None:
     assert escape_cell(cell).startswith("'")

@@ -54,7 +54,8 @@ def test_invalid_entry_is_shown_per_field_and_not_written(client: TestClient, ed
                         json={"fields": bad}).json()
     assert {p["field"] for p in check["problems"]} >= {"url", "updated", "department"}
     assert any("'gomi' ではありませんか" in p["hint"] for p in check["problems"])
-    response = client.put("/api/admin/faq/gomi-moyasu", headers=editor, json={"fields": bad, "version": entry["version"]})
+    response = client.put("/api/admin/faq/gomi-moyasu", headers=editor,
+                          json={"fields": bad, "version": entry["version"]})
     assert response.status_code == 422
     assert (city / "faq" / "gomi.yaml").read_text(encoding="utf-8") == before
 
@@ -107,6 +108,7 @@ def test_deleted_entry_comes_back_with_rollback(client: TestClient, editor: dict
     assert client.delete("/api/admin/faq/gomi-spray", params={"version": entry["version"]},
                          headers=editor).status_code == 200
     assert client.get("/api/admin/faq/gomi-spray").status_code == 404
+    assert "削除されています" in client.get("/admin/faq/gomi-spray").text  # its history stays reachable
     revision = client.get("/api/admin/history", params={"target": "gomi-spray"}).json()[0]
     client.post(f"/api/admin/revisions/{revision['id']}/rollback", headers=editor)
     assert client.get("/api/admin/faq/gomi-spray").json()["fields"] == entry["fields"]

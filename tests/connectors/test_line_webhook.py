@@ -40,15 +40,15 @@ AREA_BUTTON = Button("桜台一丁目", '/inform{"area": "桜台一丁目"}')
 class RecordingChat:
     """Stands in for the chat service where a test needs to see what the connector asked."""
 
-    def __init__(self, *, delay_s: float = 0.0) -> None:
+    def __init__(self, *, delay_s: float = 0.0, reply_lang: str | None = None) -> None:
         self.calls: list[dict[str, Any]] = []
-        self.delay_s = delay_s
+        self.delay_s, self.reply_lang = delay_s, reply_lang
 
     async def handle(self, *, session_id: str, text: str, lang: str | None = None,
                      channel: str = "web") -> ChatReply:
         self.calls.append({"session_id": session_id, "text": text, "lang": lang, "channel": channel})
         await asyncio.sleep(self.delay_s)
-        return ChatReply((BotMessage("どの地区ですか？", (AREA_BUTTON,)),), lang or "ja", "rasa")
+        return ChatReply((BotMessage("どの地区ですか？", (AREA_BUTTON,)),), self.reply_lang or lang or "ja", "rasa")
 
 
 def line_settings(data_dir: Path, var_dir: Path, api_url: str, **extra: Any) -> Settings:
@@ -214,6 +214,18 @@ def test_chosen_language_is_used_for_later_questions(client: TestClient, line: F
     line.wait_for(2)
     assert chat.calls[-1]["lang"] == "en" and chat.calls[-1]["channel"] == "line"
     assert resident not in chat.calls[-1]["session_id"]  # the LINE user id never reaches the logs
+
+
+def test_language_changed_in_conversation_replaces_the_chosen_one(client: TestClient, line: FakeLineApi) -> None:
+    chat = recording(client, RecordingChat(reply_lang="ja"))  # as when the resident writes 「日本語で」
+    resident = user()
+    post(client, body_of(postback_event(resident, "madoguchi:lang=en")))
+    line.wait_for(1)
+    post(client, body_of(text_event(resident, "日本語で話して")))
+    line.wait_for(2)
+    post(client, body_of(text_event(resident, "燃えるごみの日は？")))
+    line.wait_for(3)
+    assert [c["lang"] for c in chat.calls] == ["en", "ja"]
 
 
 def test_button_postback_goes_back_to_the_dialogue_as_its_payload(client: TestClient, line: FakeLineApi) -> None:

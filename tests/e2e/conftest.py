@@ -72,3 +72,7 @@ def browser_page_phone(browser: Browser, servers: LiveServers) -> Iterator[Page]
     page.goto(servers.app_url + "/")
     yield page
     ctx.close()
+
+
+# The counter tablet's fixtures (own app servers with and without MT models).
+from counter_fixtures import counter_browser, landscape, mt_app, plain_app, portrait  # noqa: E402, F401

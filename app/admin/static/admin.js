@@ -102,6 +102,8 @@
 
   // ---- try a question -------------------------------------------------------------------
   const labels = {confident: "回答します", ambiguous: "候補を3つ出します", no_answer: "回答できません（担当窓口を案内）"};
+  const signalLabels = {q_words: "質問の言葉", q_chars: "質問の文字", q_kana: "読みがな", a_words: "回答の言葉",
+    intl: "翻訳", coverage: "一致した言葉の割合", dense: "意味の近さ", lexical: "言葉の一致"};
   const tryForm = $("#try-form");
   if (tryForm) tryForm.addEventListener("submit", async (event) => {
     event.preventDefault();
@@ -113,7 +115,7 @@
     const d = r.data;
     const rows = d.hits.map((h, i) => `<tr><td>${i + 1}</td><td><a href="/admin/faq/${esc(h.id)}">${esc(h.question)}</a><div class="id">${esc(h.id)}</div></td>
       <td><span class="scorebar" style="width:${Math.round(Math.min(1, h.score) * 120)}px"></span> ${h.score.toFixed(3)}</td>
-      <td class="signals">${Object.entries(h.signals).map(([k, v]) => esc(k) + " " + Number(v).toFixed(2)).join("<br>")}</td></tr>`).join("");
+      <td class="signals">${Object.entries(h.signals).map(([k, v]) => esc(signalLabels[k] || k) + " " + Number(v).toFixed(2)).join("<br>")}</td></tr>`).join("");
     out.innerHTML = `<p>判定: <span class="decision ${esc(d.decision)}">${esc(labels[d.decision] || d.decision)}</span>
       確からしさ ${(d.confidence * 100).toFixed(0)}%</p>
       <table class="list"><thead><tr><th>順位</th><th>FAQ</th><th>点数</th><th>内訳</th></tr></thead><tbody>${rows}</tbody></table>`;
@@ -142,6 +144,18 @@
   }
 
   // ---- CSV import -------------------------------------------------------------------------
+  // The part of a long answer that changed, with a little context on each side.
+  function changedPart(before, after) {
+    let start = 0;
+    while (start < before.length && start < after.length && before[start] === after[start]) start++;
+    let end = 0;
+    while (end < before.length - start && end < after.length - start &&
+           before[before.length - 1 - end] === after[after.length - 1 - end]) end++;
+    const from = Math.max(0, start - 12);
+    const cut = (text) => (from > 0 ? "…" : "") + text.slice(from, Math.min(text.length, text.length - end + 12)) +
+      (end > 12 ? "…" : "");
+    return {before: cut(before), after: cut(after)};
+  }
   const importForm = $("#import-form");
   const actionLabels = {create: "追加", update: "変更", same: "変更なし", error: "誤りあり"};
   if (importForm) importForm.addEventListener("submit", async (event) => {
@@ -151,8 +165,12 @@
     const out = $("#preview");
     if (!r.ok) { say(esc(detail(r.data)), "error"); out.innerHTML = ""; return; }
     const c = r.data.counts;
-    const rows = r.data.rows.filter((row) => row.action !== "same").map((row) => `<tr><td>${row.row}</td><td>${esc(row.id)}</td>
-      <td class="act-${row.action}">${actionLabels[row.action]}</td><td>${esc(row.changed.join("、"))}</td>
+    const details = (row) => (row.before_after || []).map((d) => {
+      const part = changedPart(d.before, d.after);
+      return `<div class="small"><strong>${esc(d.column)}</strong>: <del>${esc(part.before)}</del> → <ins>${esc(part.after)}</ins></div>`;
+    }).join("");
+    const rows = r.data.rows.filter((row) => row.action !== "same" || row.problems.length).map((row) => `<tr><td>${row.row}</td><td>${esc(row.id)}</td>
+      <td class="act-${row.action}">${actionLabels[row.action]}</td><td>${esc(row.changed.join("、"))}${details(row)}</td>
       <td>${row.problems.map((p) => "⚠ " + esc(p.message)).join("<br>")}</td></tr>`).join("");
     out.innerHTML = `<h2>取り込むと、こう変わります</h2>
       <p>追加 <strong>${c.create}</strong> 件、変更 <strong>${c.update}</strong> 件、変更なし ${c.same} 件、誤りあり <strong>${c.error}</strong> 件</p>

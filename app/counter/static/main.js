@@ -156,9 +156,10 @@ function fillResidentHalf() {
 function fillStaffHalf() {
   const S = config.staff_strings;
   const how = pack.mt_to ? (pack.mt_to === "pivot" ? "定型文＋機械翻訳（英語経由）" : "定型文＋機械翻訳")
-    : `定型文のみ（機械翻訳モデルなし${pack.missing_packages.length ? `：${pack.missing_packages.join(" / ")}` : ""}）`;
+    : pack.code === "ja-easy" ? "定型文のみ" : "定型文のみ（機械翻訳モデルなし）";
   $("#staff-lang").textContent = `${pack.name_ja}（${pack.endonym}）`;
   $("#staff-how").textContent = how;
+  $("#staff-how").title = pack.missing_packages.length ? `必要なパッケージ：${pack.missing_packages.join(" / ")}` : "";
   micButton($("#staff-mic"), "ja-JP", { ready: S.speak, listening: S.listening, none: S.voice_in_none,
     broken: S.voice_in_broken }, $("#staff-input"));
 }

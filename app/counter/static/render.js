@@ -2,7 +2,7 @@
 // and on the resident half (the resident's language first, Japanese below).
 import { h, clear } from "./dom.js";
 
-const CLIP = 240; // a runaway MT output must not push the conversation off the screen
+const CLIP = 160; // a runaway MT output must not push the conversation off the screen
 
 function clip(text) {
   return text && text.length > CLIP ? `${text.slice(0, CLIP)}…` : text || "";
@@ -73,10 +73,11 @@ function staffWarnings(u, ctx) {
         h("summary", {}, ctx.staff.rejected_mt),
         h("p", { class: "rejected", lang: u.target }, clip(u.rejected_translation))) : null));
   } else if (u.fallback) {
+    const fromStaff = u.from === "staff";
     boxes.push(h("div", { class: "warning no-model", role: "alert" },
-      h("strong", {}, `⚠ ${ctx.staff.no_model_title}`),
+      h("strong", {}, `⚠ ${fromStaff ? ctx.staff.no_model_title : ctx.staff.no_model_title_resident}`),
       (u.staff_notes || []).map((n) => h("p", {}, n)),
-      h("p", { class: "explain" }, ctx.staff.no_model_explained)));
+      fromStaff ? h("p", { class: "explain" }, ctx.staff.no_model_explained) : null));
   }
   const others = failed.length || u.fallback ? [] : u.staff_notes || [];
   return [...boxes, ...others.map((n) => h("p", { class: "staff-note" }, `ℹ ${n}`))];
@@ -150,5 +151,9 @@ export function renderLogs(state, ctx) {
     staffLog.append(staffItem(u, ctx));
     residentLog.append(residentItem(u, ctx));
   }
-  for (const log of [staffLog, residentLog]) log.scrollTop = log.scrollHeight;
+  // Show the newest utterance from its top (who said it, the MT label), however long it is.
+  for (const log of [staffLog, residentLog]) {
+    const last = log.lastElementChild;
+    log.scrollTop = last ? last.offsetTop - 6 : 0;
+  }
 }
