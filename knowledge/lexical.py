@@ -32,6 +32,7 @@ class QueryTokens:
     kana: list[str]
     intl: list[str]
     japanese: bool
+    lang: str | None = None
 
 
 class LexicalRetriever:
@@ -50,14 +51,25 @@ class LexicalRetriever:
 
     def _build(self, progress: Callable[[int], None] | None) -> dict[str, Bm25Channel]:
         streams: dict[str, list[list[str]]] = {name: [] for name in JA_WEIGHTS}
+        languages = sorted({lang for entry in self.entries for lang in entry.translations})
+        streams.update({f"intl:{lang}": [] for lang in languages})
         for entry in self.entries:
             tokens = self._document_tokens(entry)
             for name, stream in tokens.items():
                 streams[name].append(stream)
+            for lang in languages:
+                streams[f"intl:{lang}"].append(self._translation_tokens(entry, lang))
             self._vocabulary.append(frozenset(tokens["q_words"] + tokens["a_words"] + tokens["intl"]))
             if progress is not None:
                 progress(1)
         return {name: Bm25Channel(docs) for name, docs in streams.items()}
+
+    def _translation_tokens(self, entry: FaqEntry, lang: str) -> list[str]:
+        translation = entry.translations.get(lang)
+        if translation is None:
+            return []
+        text = f"{translation.question}\n{translation.question}\n{translation.answer}"
+        return multilingual_tokens(self._synonyms.apply(text))
 
     def _document_tokens(self, entry: FaqEntry) -> dict[str, list[str]]:
         question_side = "\n".join([entry.question, *entry.alternatives, *entry.keywords, entry.category])
@@ -77,13 +89,19 @@ class LexicalRetriever:
         words, reading = self._analyzer.words_and_reading(query) if japanese else ([], "")
         return QueryTokens(words=words, chars=surface_bigrams(query, self._synonyms),
                            kana=char_ngrams(reading, 2), intl=multilingual_tokens(self._synonyms.apply(query)),
-                           japanese=japanese)
+                           japanese=japanese, lang=lang)
 
     def signals(self, tokens: QueryTokens) -> dict[str, np.ndarray]:
         """Normalised score of every entry in every channel."""
         streams = {"q_words": tokens.words, "q_chars": tokens.chars, "q_kana": tokens.kana,
                    "a_words": tokens.words, "intl": tokens.intl}
-        return {name: self._channels[name].score(stream) for name, stream in streams.items()}
+        signals = {name: self._channels[name].score(stream) for name, stream in streams.items()}
+        own_language = self._channels.get(f"intl:{tokens.lang}")
+        if own_language is not None and not tokens.japanese:
+            # Scored within its own language too, a question's rare words keep their weight
+            # instead of being diluted by the same words in other languages' translations.
+            signals["intl"] = np.maximum(own_language.score(tokens.intl), signals["intl"])
+        return signals
 
     def combined(self, signals: dict[str, np.ndarray], japanese: bool) -> np.ndarray:
         weights = JA_WEIGHTS if japanese else INTL_WEIGHTS
