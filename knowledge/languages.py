@@ -8,7 +8,7 @@ EASY_JAPANESE = "ja-easy"
 # code -> name written in that language (what a resident recognises at a glance)
 LANGUAGES: dict[str, str] = {
     "ja": "日本語",
-    "ja-easy": "やさしい にほんご",
+    "ja-easy": "やさしい日本語",
     "en": "English",
     "zh-Hans": "简体中文",
     "zh-Hant": "繁體中文",

@@ -7,42 +7,15 @@ Portuguese), so every boundary to Argos goes through this table.
 
 from __future__ import annotations
 
+from knowledge.languages import LANGUAGES
+
 SOURCE_LANGUAGE = "ja"
 PIVOT_LANGUAGE = "en"
 
-# Order matters: it is the order shown in language pickers.
-SUPPORTED: tuple[str, ...] = (
-    "ja",
-    "ja-easy",
-    "en",
-    "zh-Hans",
-    "zh-Hant",
-    "ko",
-    "vi",
-    "pt-BR",
-    "es",
-    "tl",
-    "ne",
-    "id",
-    "th",
-)
-
-# Each language's own name, in its own script (the counter's language grid).
-ENDONYMS: dict[str, str] = {
-    "ja": "日本語",
-    "ja-easy": "やさしい日本語",
-    "en": "English",
-    "zh-Hans": "简体中文",
-    "zh-Hant": "繁體中文",
-    "ko": "한국어",
-    "vi": "Tiếng Việt",
-    "pt-BR": "Português",
-    "es": "Español",
-    "tl": "Tagalog",
-    "ne": "नेपाली",
-    "id": "Bahasa Indonesia",
-    "th": "ไทย",
-}
+# The project's languages, in picker order, and each one's own name in its own script
+# (one list for the whole project: knowledge/languages.py).
+SUPPORTED: tuple[str, ...] = tuple(LANGUAGES)
+ENDONYMS: dict[str, str] = dict(LANGUAGES)
 
 # Argos package codes that serve each project code, preferred first.
 _ARGOS_CODES: dict[str, tuple[str, ...]] = {
