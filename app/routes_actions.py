@@ -7,12 +7,13 @@ Only Rasa calls these, on loopback.
 
 from __future__ import annotations
 
+import hmac
 import json
 import logging
 import zlib
 from typing import Any
 
-from fastapi import APIRouter, HTTPException, Request
+from fastapi import APIRouter, Depends, HTTPException, Request
 from fastapi.responses import JSONResponse
 from rasa_sdk.interfaces import (
     ActionExecutionRejection,
@@ -22,10 +23,27 @@ from rasa_sdk.interfaces import (
 
 from bot.dialogue.nlg import render_response
 
+from .deps import SettingsDep
 from .dialogue_deps import ActionExecutorDep, DialogueContextDep
 
 logger = logging.getLogger(__name__)
-router = APIRouter(prefix="/api", tags=["dialogue (Rasa)"], include_in_schema=False)
+LOOPBACK = {"127.0.0.1", "::1", "localhost", "testclient"}
+
+
+def require_rasa(request: Request, settings: SettingsDep) -> None:
+    """Only our Rasa may call: it sends the shared token; without one, loopback only."""
+    expected = settings.rasa_token.get_secret_value()
+    given = request.query_params.get("token", "")
+    if expected and hmac.compare_digest(given.encode(), expected.encode()):
+        return
+    if not expected and request.client is not None and request.client.host in LOOPBACK:
+        return
+    logger.warning("refused a Rasa endpoint call without the right token")
+    raise HTTPException(status_code=403, detail="forbidden")
+
+
+router = APIRouter(prefix="/api", tags=["dialogue (Rasa)"], include_in_schema=False,
+                   dependencies=[Depends(require_rasa)])
 
 
 async def _json_body(request: Request) -> dict[str, Any]:

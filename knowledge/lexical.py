@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import partial
 
 import numpy as np
 
@@ -16,6 +17,7 @@ from .normalize import has_han, has_kana
 from .retriever import Hit
 from .synonyms import Synonyms
 from .term_bridge import TermBridge
+from .token_cache import EntryTokens, cached_tokens, entry_key
 
 logger = logging.getLogger(__name__)
 
@@ -54,35 +56,33 @@ class LexicalRetriever:
         languages = sorted({lang for entry in self.entries for lang in entry.translations})
         streams.update({f"intl:{lang}": [] for lang in languages})
         for entry in self.entries:
-            tokens = self._document_tokens(entry)
-            for name, stream in tokens.items():
+            analysed = cached_tokens(entry_key(entry, self._synonyms.fingerprint), partial(self._analyse, entry))
+            for name, stream in analysed.streams.items():
                 streams[name].append(stream)
             for lang in languages:
-                streams[f"intl:{lang}"].append(self._translation_tokens(entry, lang))
+                streams[f"intl:{lang}"].append(analysed.by_language.get(lang, []))
+            tokens = analysed.streams
             self._vocabulary.append(frozenset(tokens["q_words"] + tokens["a_words"] + tokens["intl"]))
             if progress is not None:
                 progress(1)
         return {name: Bm25Channel(docs) for name, docs in streams.items()}
 
-    def _translation_tokens(self, entry: FaqEntry, lang: str) -> list[str]:
-        translation = entry.translations.get(lang)
-        if translation is None:
-            return []
-        text = f"{translation.question}\n{translation.question}\n{translation.answer}"
-        return multilingual_tokens(self._synonyms.apply(text))
-
-    def _document_tokens(self, entry: FaqEntry) -> dict[str, list[str]]:
+    def _analyse(self, entry: FaqEntry) -> EntryTokens:
         question_side = "\n".join([entry.question, *entry.alternatives, *entry.keywords, entry.category])
         q_words, reading = self._analyzer.words_and_reading(question_side)
         a_words, _ = self._analyzer.words_and_reading(entry.answer)
-        intl_text = "\n".join(f"{t.question}\n{t.question}\n{t.answer}" for t in entry.translations.values())
-        return {
+        by_language = {
+            lang: multilingual_tokens(self._synonyms.apply(f"{t.question}\n{t.question}\n{t.answer}"))
+            for lang, t in entry.translations.items()
+        }
+        streams = {
             "q_words": q_words,
             "q_chars": surface_bigrams(question_side, self._synonyms),
             "q_kana": char_ngrams(reading, 2),
             "a_words": a_words,
-            "intl": multilingual_tokens(self._synonyms.apply(intl_text)),
+            "intl": [token for tokens in by_language.values() for token in tokens],
         }
+        return EntryTokens(streams, by_language)
 
     def analyze(self, query: str, lang: str | None = None) -> QueryTokens:
         japanese = is_japanese(lang) if lang else (has_kana(query) or has_han(query))

@@ -15,6 +15,7 @@ class Synonyms:
     def __init__(self, canonical: dict[str, str] | None = None) -> None:
         self.canonical = dict(canonical or {})
         variants = sorted(self.canonical, key=len, reverse=True)
+        self.fingerprint = repr(sorted(self.canonical.items()))
         self._pattern = re.compile("|".join(map(re.escape, variants))) if variants else None
 
     def apply(self, text: str) -> str:

@@ -37,6 +37,23 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
+def _without_nul(parameters: Any) -> Any:
+    if isinstance(parameters, str):
+        return parameters.replace("\x00", "")
+    if isinstance(parameters, dict):
+        return {key: _without_nul(value) for key, value in parameters.items()}
+    if isinstance(parameters, list | tuple):
+        return type(parameters)(_without_nul(value) for value in parameters)
+    return parameters
+
+
+def _drop_nul_characters(_conn: Any, _cursor: Any, statement: str, parameters: Any, _context: Any,
+                         _executemany: bool) -> tuple[str, Any]:
+    # PostgreSQL text cannot hold U+0000 and would refuse the whole row (a resident's turn, a
+    # staff phrase); the character means nothing in text, so both backends store the text without it.
+    return statement, _without_nul(parameters)
+
+
 def engine_url(url: str) -> str:
     """The SQLAlchemy URL for a configured one; the one place that picks the PostgreSQL driver.
 
@@ -64,6 +81,7 @@ class Database:
         self.engine: Engine = create_engine(url, pool_pre_ping=True, future=True, connect_args=connect_args)
         if self.engine.dialect.name == "sqlite":
             event.listen(self.engine, "connect", _sqlite_pragmas)
+        event.listen(self.engine, "before_cursor_execute", _drop_nul_characters, retval=True)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
 
     def create_all(self) -> None:

@@ -37,6 +37,8 @@ def _locked(username: str) -> bool:
 
 def _note_failure(username: str) -> None:
     with _failures_lock:
+        if len(_failures) > 10_000:  # bounded: random user names must not fill the memory
+            _failures.clear()
         count, since = _failures.get(username, (0, 0.0))
         _failures[username] = (count + 1, time.monotonic() if count + 1 >= MAX_FAILURES else since)
 

@@ -193,7 +193,8 @@ class KnowledgeWriter:
 
     def _problems(self, doc: FaqDocument, new_id: str, *, creating: bool) -> list[FieldProblem]:
         problems = entry_problems(self.data_dir, doc, new_id)
-        if creating and new_id and self._exists_elsewhere(new_id, doc.path):
+        duplicate_reported = any(p.field == "id" and "重複" in p.message for p in problems)
+        if creating and new_id and not duplicate_reported and self._exists_elsewhere(new_id, doc.path):
             problems.append(FieldProblem("id", f"id '{new_id}' はすでに使われています",
                                          "ほかの FAQ と違う id にしてください", "error"))
         return problems

@@ -107,3 +107,16 @@ def test_sign_in_never_redirects_off_site(app: FastAPI, client: TestClient, targ
     response = client.post("/admin/login", data={"username": "erin", "password": PASSWORD, "csrf_token": token,
                                                  "next": target}, follow_redirects=False)
     assert response.headers["location"] == "/admin/faq"
+
+
+def test_repeated_wrong_passwords_lock_the_user_out_for_a_while(app: FastAPI, client: TestClient) -> None:
+    add_user(app, "frank", "editor")
+
+    def attempt(password: str) -> int:
+        form = client.get("/admin/login")
+        token = re.search(r'name="csrf_token" value="([^"]+)"', form.text).group(1)  # type: ignore[union-attr]
+        return client.post("/admin/login", data={"username": "frank", "password": password, "csrf_token": token},
+                           follow_redirects=False).status_code
+
+    assert [attempt("wrong-password") for _ in range(5)] == [401] * 5
+    assert attempt(PASSWORD) == 429

@@ -80,3 +80,9 @@ def test_file_history_rolls_back(client: TestClient, editor: dict[str, str], cit
     assert "+  - [転居, 引っ越し]" in revision["diff"]
     assert client.post(f"/api/admin/revisions/{revision['id']}/rollback", headers=editor).status_code == 200
     assert (city / "synonyms.yaml").read_text(encoding="utf-8") == opened["text"]
+
+
+def test_faq_from_a_report_starts_with_the_residents_wordings(client: TestClient, editor: dict[str, str]) -> None:
+    page = client.get("/admin/faq-new", params={"question": "宇宙旅行の補助金", "alt": ["宇宙旅行 補助"]}).text
+    assert 'value="宇宙旅行の補助金"' in page
+    assert "宇宙旅行の補助金\n宇宙旅行 補助</textarea>" in page

@@ -42,8 +42,8 @@ def test_chat_turns_are_recorded_with_decision_category_and_faq(app: FastAPI, cl
 def test_report_page_groups_unanswered_questions_with_a_chart_and_csv(app: FastAPI, client: TestClient) -> None:
     for text in ("宇宙旅行の補助金はありますか", "宇宙旅行の補助金は？", "宇宙旅行 補助金", "燃えるごみは何曜日？"):
         chat(client, text)
-    add_user(app, "viewer9", "viewer")
-    sign_in(client, "viewer9")
+    add_user(app, "editor9", "editor")
+    sign_in(client, "editor9")
     page = client.get("/admin/reports").text
     assert "<svg" in page and "回答できなかった質問" in page
     assert "宇宙旅行の補助金" in page
@@ -51,6 +51,7 @@ def test_report_page_groups_unanswered_questions_with_a_chart_and_csv(app: FastA
     assert csv_text.startswith(b"\xef\xbb\xbf")
     first_row = csv_text.decode("utf-8-sig").splitlines()[1]
     assert first_row.split(",")[1] == "3"  # three wordings, one group
+    assert "alt=" in page  # "create an FAQ from this" carries the other wordings as alternatives
     assert ",4,1,25.0%" in client.get("/admin/reports/answer_rate.csv").content.decode("utf-8-sig")
 
 
@@ -92,3 +93,19 @@ def test_cli_creates_the_first_admin_who_can_sign_in(app: FastAPI, client: TestC
     assert client.get("/admin/users").status_code == 200
     purge = CliRunner().invoke(cli, ["admin", "purge", "--days", "30"])
     assert purge.exit_code == 0 and "chat_turns=" in purge.output
+
+
+def test_a_database_from_before_the_report_columns_gets_them(tmp_path: Path) -> None:
+    import sqlite3
+
+    from storage.db import Database
+
+    path = tmp_path / "old.db"
+    with sqlite3.connect(path) as old:
+        old.execute("CREATE TABLE chat_turns (id INTEGER PRIMARY KEY, created_at DATETIME, session_id VARCHAR(128),"
+                    " channel VARCHAR(32), lang VARCHAR(16), source VARCHAR(16), user_text TEXT, bot_text TEXT)")
+    store = DialogueStore(Database(f"sqlite:///{path}"))
+    store.record_turn(session_id="a", channel="web", lang="ja", source="fallback", user_text="t", bot_text="b",
+                      decision="no_answer", category=None, faq_id=None)
+    with sqlite3.connect(path) as db:
+        assert db.execute("SELECT decision FROM chat_turns").fetchall() == [("no_answer",)]

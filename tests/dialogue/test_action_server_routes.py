@@ -3,10 +3,12 @@ from __future__ import annotations
 import json
 import zlib
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from dialogue_helpers import DATA
 from fastapi.testclient import TestClient
+from pydantic import SecretStr
 
 from app.main import create_app
 from app.settings import Settings
@@ -67,3 +69,13 @@ def test_chat_answers_from_the_index_when_rasa_is_down(client: TestClient) -> No
 def test_chat_rejects_overlong_text(client: TestClient) -> None:
     response = client.post("/api/chat", json={"session_id": "r-1", "text": "あ" * 1001})
     assert response.status_code == 422
+
+
+def test_action_endpoints_refuse_callers_without_the_rasa_token(tmp_path: Path) -> None:
+    settings = Settings(data_dir=DATA, var_dir=tmp_path, lenient_data=True,
+                        rasa_token=SecretStr("s3cret"))
+    with TestClient(create_app(settings)) as test_client:
+        refused = test_client.post("/api/nlg", json={"response": "utter_greet", "tracker": {}})
+        allowed = test_client.post("/api/nlg?token=s3cret", json={"response": "utter_greet",
+                                                                   "tracker": {}})
+    assert refused.status_code == 403 and allowed.status_code == 200

@@ -64,9 +64,14 @@ def test_garbage_day_area_chosen_by_button_in_english(servers: LiveServers) -> N
 
 
 def test_ambiguous_question_resolved_by_a_button(servers: LiveServers) -> None:
-    chat = Chat(servers, "ambiguous")
-    offered = chat.say("どこで")
-    choices = [p for p in Chat.payloads(offered) if p.startswith("/choose_faq")]
+    # Vague questions: the index is unsure (ambiguous) or NLU is (two-stage fallback);
+    # either way the resident gets FAQ choices as buttons. Which one depends on the model.
+    chat, choices, offered = Chat(servers, "ambiguous"), [], {}
+    for vague in ("どこで", "ハザード", "袋 値段"):
+        offered = chat.say(vague)
+        choices = [p for p in Chat.payloads(offered) if p.startswith("/choose_faq")]
+        if choices:
+            break
     assert choices, Chat.text(offered)
     answer = chat.say(choices[0])
     assert answer["source"] == "rasa" and "https://www.city.hikarino.example.jp/" in Chat.text(answer)

@@ -44,9 +44,14 @@ def _ready(url: str) -> bool:
 
 
 @pytest.fixture(scope="module")
-def app_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def data_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("admin-e2e") / "data"
+
+
+@pytest.fixture(scope="module")
+def app_url(data_dir: Path) -> Iterator[str]:
     """The app alone (no Rasa: the chat answers from the index) on a copy of the sample city."""
-    base = tmp_path_factory.mktemp("admin-e2e")
+    base = data_dir.parent
     shutil.copytree(ROOT / "data", base / "data", ignore=shutil.ignore_patterns("eval"))
     port = _free_port()
     env = {**os.environ, "MADOGUCHI_DATA_DIR": str(base / "data"), "MADOGUCHI_VAR_DIR": str(base / "var"),
@@ -164,3 +169,20 @@ def test_reports_show_unanswered_questions_with_a_chart(admin: Page) -> None:
     screenshot(admin, "admin-07-reports-full")
     unanswered.get_by_role("link", name="この質問の FAQ を作る").first.click()
     expect(admin.get_by_label("質問（住民に見せる正式な質問文）")).to_have_value(re.compile("宇宙ステーション"))
+
+
+def test_a_broken_file_edited_by_hand_is_reported_with_file_and_line(admin: Page, data_dir: Path) -> None:
+    sign_in(admin)
+    path = data_dir / "faq" / "inkan.yaml"
+    good = path.read_text(encoding="utf-8")
+    path.write_text(good.replace("entries:", "entries:\n  - id: [broken", 1), encoding="utf-8")
+    try:
+        deadline = time.monotonic() + 15
+        while time.monotonic() < deadline and not admin.locator("#data-errors").count():
+            time.sleep(0.5)
+            admin.reload()
+        expect(admin.locator("#data-errors")).to_contain_text("faq/inkan.yaml:")
+        screenshot(admin, "admin-08-broken-file")
+        assert "燃やすごみ" in chat_answer(admin, QUESTION)  # the last good index still answers
+    finally:
+        path.write_text(good, encoding="utf-8")

@@ -121,3 +121,24 @@ def test_japanese_questions_are_not_translated(mini_data_dir: Path) -> None:
     engine.query_translator = lambda text, lang: calls.append(lang) or None  # type: ignore[func-returns-value]
     engine.search("住民票がほしい", lang="ja")
     assert calls == []
+
+
+def test_rebuilding_reanalyses_only_changed_entries(mini_data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from dataclasses import replace
+
+    from knowledge.lexical import LexicalRetriever
+
+    faq = KnowledgeEngine.load(mini_data_dir).faq
+    LexicalRetriever(faq.entries)
+    analysed: list[str] = []
+    original = LexicalRetriever._analyse
+
+    def counting(self: LexicalRetriever, entry):  # type: ignore[no-untyped-def]
+        analysed.append(entry.id)
+        return original(self, entry)
+
+    monkeypatch.setattr(LexicalRetriever, "_analyse", counting)
+    edited = [replace(faq.entries[0], answer="新しい回答です。"), *faq.entries[1:]]
+    retriever = LexicalRetriever(edited)
+    assert analysed == [faq.entries[0].id]
+    assert retriever.retrieve("新しい回答", top_k=1)[0].entry.id == faq.entries[0].id
