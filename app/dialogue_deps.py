@@ -38,11 +38,10 @@ def _garbage_guide(data_dir: Path) -> Any:
 
 def _translator(state: Any) -> Any:
     try:
-        from .translation_deps import service_from_settings
+        from .translation_deps import service_for_state
 
-        if getattr(state, "translation_service", None) is None:
-            state.translation_service = service_from_settings(state.settings)
-        return state.translation_service
+        # The app's one service: glossary/phrasebook edits are reloaded into it in place.
+        return service_for_state(state)
     except Exception:  # replies then fall back to human translations or Japanese
         logger.warning("translation service unavailable for the dialogue", exc_info=True)
         return None

@@ -16,6 +16,7 @@ from pydantic import BaseModel, Field
 from knowledge.languages import canonical_language
 from storage.counter import MAX_PHRASE_CHARS, USAGE_EVENTS, CounterStore
 
+from .admin.auth import Viewer
 from .counter import config, language_pack
 from .deps import DatabaseDep, SettingsDep
 from .routes_translate import MAX_TEXT_CHARS
@@ -141,8 +142,9 @@ def count_event(body: EventIn, store: CounterStoreDep, settings: SettingsDep) ->
 
 
 @router.get("/usage")
-def usage(store: CounterStoreDep, days: int = 30) -> dict[str, Any]:
-    """Anonymous counts per day, counter, language and event (for the admin)."""
+def usage(store: CounterStoreDep, _user: Viewer, days: int = 30) -> dict[str, Any]:
+    """Anonymous counts per day, counter, language and event, for signed-in admin users (the
+    tablet itself only adds counts; staff-phrase endpoints stay open to it on the city network)."""
     rows = store.usage(days=max(1, min(days, 366)))
     return {"events": sorted(USAGE_EVENTS), "counts": [
         {"day": r.day.isoformat(), "counter": r.counter, "lang": r.lang, "event": r.event, "count": r.count}

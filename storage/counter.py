@@ -117,6 +117,14 @@ class CounterStore:
             rows = session.scalars(query.order_by(CounterUsageRow.day, CounterUsageRow.event)).all()
             return [UsageCount(r.day, r.counter, r.lang, r.event, r.count) for r in rows]
 
+    def per_language(self, *, days: int = 30) -> dict[str, dict[str, int]]:
+        """Each resident language's count of every event, all counters and days together."""
+        totals: dict[str, dict[str, int]] = {}
+        for row in self.usage(days=days):
+            events = totals.setdefault(row.lang, {})
+            events[row.event] = events.get(row.event, 0) + row.count
+        return totals
+
     def _increment(self, key: dict[str, object]) -> bool:
         statement = update(CounterUsageRow).values(count=CounterUsageRow.count + 1)
         for column, value in key.items():

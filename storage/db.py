@@ -7,6 +7,7 @@ Table modules live beside this one (``storage/<area>.py``) and define classes on
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -89,7 +90,11 @@ class Database:
 
     def create_tables(self, tables: list[Table] | None = None) -> None:
         """Creates the missing tables (all registered ones by default); safe when workers start together."""
-        for attempt in range(3):
+        # SQLite has no advisory lock: "table already exists" means another worker created that
+        # table first; look again. Each collision is on a different table, so the number of
+        # tables bounds the retries.
+        attempts = len(tables or Base.metadata.sorted_tables) + 3
+        for attempt in range(attempts):
             try:
                 with self.engine.begin() as connection:
                     if connection.dialect.name == "postgresql":
@@ -98,9 +103,9 @@ class Database:
                     Base.metadata.create_all(connection, tables=tables)
                 return
             except OperationalError:
-                # SQLite has no such lock: "table already exists" means another worker won; look again.
-                if self.engine.dialect.name != "sqlite" or attempt == 2:
+                if self.engine.dialect.name != "sqlite" or attempt == attempts - 1:
                     raise
+                time.sleep(0.01 * (attempt + 1))
 
     @contextmanager
     def session(self) -> Iterator[Session]:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import DateTime, Integer, String, delete, func, select
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy import DateTime, Integer, String, delete, func, inspect, select, text
+from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import Mapped, mapped_column
 
 from storage.db import Base, Database
@@ -35,6 +35,8 @@ class LineResident(Base):
 
     session_id: Mapped[str] = mapped_column(String(128), primary_key=True)  # hashed LINE source id
     lang: Mapped[str] = mapped_column(String(16))
+    # When the language was chosen; the retention purge drops it once the resident has gone quiet.
+    updated_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), default=_utcnow, nullable=True)
 
 
 class LineMessageTurn(Base):
@@ -53,7 +55,7 @@ class LineStore:
     def __init__(self, database: Database) -> None:
         self._db = database
         self._claims = 0
-        Base.metadata.create_all(database.engine, tables=TABLES)  # type: ignore[arg-type]
+        create_tables(database)
 
     def claim(self, event_id: str) -> bool:
         """True for the first delivery of an event (or a retake of a stale claim), else False."""
@@ -94,9 +96,9 @@ class LineStore:
         with self._db.session() as session:
             row = session.get(LineResident, session_id)
             if row is None:
-                session.add(LineResident(session_id=session_id, lang=lang))
+                session.add(LineResident(session_id=session_id, lang=lang, updated_at=_utcnow()))
             else:
-                row.lang = lang
+                row.lang, row.updated_at = lang, _utcnow()
 
     def link_latest_turn(self, *, message_id: str, session_id: str) -> None:
         """Remembers which logged turn holds this LINE message, so that unsend can delete it."""
@@ -114,6 +116,21 @@ class LineStore:
                 session.execute(delete(ChatTurn).where(ChatTurn.id == link.turn_id))
             session.delete(link)
             return True
+
+
+def create_tables(database: Database) -> None:
+    """The LINE tables; a database from before ``line_residents.updated_at`` gets the column."""
+    Base.metadata.create_all(database.engine, tables=TABLES)  # type: ignore[arg-type]
+    if "updated_at" in {c["name"] for c in inspect(database.engine).get_columns("line_residents")}:
+        return
+    column_type = LineResident.__table__.c.updated_at.type.compile(dialect=database.engine.dialect)
+    try:
+        with database.engine.begin() as connection:
+            connection.execute(text(f"ALTER TABLE line_residents ADD COLUMN updated_at {column_type}"))
+    except DBAPIError:
+        # Another worker added it first ("duplicate column"); anything else is a real error.
+        if "updated_at" not in {c["name"] for c in inspect(database.engine).get_columns("line_residents")}:
+            raise
 
 
 def _aware(moment: datetime) -> datetime:

@@ -3,6 +3,7 @@
 Public API (used by the counter screen, the dialogue layer and the admin):
 
 - ``build_service(data_dir=..., models_dir=...)`` -> ``TranslationService``
+- ``reload_data(service, data_dir=...)``: glossary and phrasebook edits, live
 - ``TranslationService.translate(text, target=..., source=None)`` -> ``TranslationResult``
 - ``TranslationService.detect(text)`` -> ``Detection``
 - ``localise_answer(service, question=..., answer=..., translations=..., lang=...)``
@@ -12,7 +13,7 @@ Public API (used by the counter screen, the dialogue layer and the admin):
 
 from translation.availability import PairStatus, all_pairs, pair_status
 from translation.detect import Detection, LanguageDetector
-from translation.factory import build_service
+from translation.factory import build_service, reload_data
 from translation.faq import LocalisedAnswer, localise_answer
 from translation.glossary import Glossary, GlossaryTerm
 from translation.guards import GuardResult
@@ -48,4 +49,5 @@ __all__ = [
     "build_service",
     "localise_answer",
     "pair_status",
+    "reload_data",
 ]

@@ -31,3 +31,15 @@ def build_service(
         phrasebook=Phrasebook.load_dir(Path(data_dir) / "phrasebook"),
         engine=engine,
     )
+
+
+def reload_data(service: TranslationService, *, data_dir: Path) -> None:
+    """Swap in data/glossary.yaml and data/phrasebook/ as they are now; loaded models stay.
+
+    Changed in place, so everyone holding this service (routes, the dialogue layer, the
+    counter) sees the edit. Both are loaded before either is swapped: a broken file raises
+    and leaves the service as it was.
+    """
+    glossary = Glossary.load(Path(data_dir) / "glossary.yaml")
+    phrasebook = Phrasebook.load_dir(Path(data_dir) / "phrasebook")
+    service.glossary, service.phrasebook = glossary, phrasebook

@@ -17,14 +17,27 @@ from storage.retention import purge_older_than
 
 from ..engine_holder import EngineHolder
 from ..settings import Settings
+from ..translation_deps import reload_translation_data
 
 logger = logging.getLogger(__name__)
-INDEX_FILES = ("departments.yaml", "synonyms.yaml", "retrieval.yaml")
+# glossary.yaml: the index's cross-language term bridge is built from it.
+INDEX_FILES = ("departments.yaml", "synonyms.yaml", "retrieval.yaml", "glossary.yaml")
+INDEX_KINDS = frozenset({"faq", "synonyms", "glossary"})  # the writer's kinds that change the index
+TRANSLATION_KINDS = frozenset({"glossary", "phrasebook"})  # ... and the translation service
 
 
 def index_signature(data_dir: Path) -> str:
     """Changes whenever a file the FAQ index is built from changes."""
     paths = sorted((data_dir / "faq").glob("*.y*ml")) + [data_dir / name for name in INDEX_FILES]
+    return _signature(paths)
+
+
+def translation_signature(data_dir: Path) -> str:
+    """Changes whenever the glossary or a phrasebook file changes."""
+    return _signature([data_dir / "glossary.yaml", *sorted((data_dir / "phrasebook").glob("*.y*ml"))])
+
+
+def _signature(paths: list[Path]) -> str:
     digest = hashlib.sha256()
     for path in paths:
         if path.exists():
@@ -44,16 +57,29 @@ def reload_index(state: Any, holder: EngineHolder, data_dir: Path) -> bool:
     return holder.reload()
 
 
+def reload_translations(state: Any, data_dir: Path) -> bool:
+    state.translation_signature = translation_signature(data_dir)
+    return reload_translation_data(state)
+
+
+def reload_changed(state: Any, holder: EngineHolder, data_dir: Path) -> None:
+    """After an edit on disk: rebuild what the changed files feed (our own writer's are noted)."""
+    if index_signature(data_dir) != getattr(state, "index_signature", None):
+        logger.info("data files changed on disk; reloading the FAQ index")
+        reload_index(state, holder, data_dir)
+    if translation_signature(data_dir) != getattr(state, "translation_signature", None):
+        logger.info("glossary or phrasebook changed on disk; reloading them for translation")
+        reload_translations(state, data_dir)
+
+
 async def watch_data(app: FastAPI, stop: asyncio.Event) -> None:
     settings: Settings = app.state.settings
     holder: EngineHolder = app.state.engine_holder
     app.state.index_signature = index_signature(settings.data_dir)
+    app.state.translation_signature = translation_signature(settings.data_dir)
     async for _changes in awatch(settings.data_dir, watch_filter=_relevant, stop_event=stop,
                                  debounce=200, step=50, recursive=True):
-        if index_signature(settings.data_dir) == getattr(app.state, "index_signature", None):
-            continue  # our own writer already reloaded this change
-        logger.info("data files changed on disk; reloading the FAQ index")
-        await run_in_threadpool(reload_index, app.state, holder, settings.data_dir)
+        await run_in_threadpool(reload_changed, app.state, holder, settings.data_dir)
 
 
 async def purge_regularly(app: FastAPI, stop: asyncio.Event) -> None:

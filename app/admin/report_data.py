@@ -10,6 +10,7 @@ from knowledge.faq_csv import escape_cell
 from knowledge.languages import LANGUAGES
 from knowledge.question_groups import group_questions
 from storage.admin_reports import since_days
+from storage.counter import CounterStore
 
 from . import charts
 from .services import AdminServices
@@ -17,7 +18,12 @@ from .services import AdminServices
 CHANNELS = {"web": "ホームページ", "line": "LINE", "counter": "窓口タブレット"}
 DECISIONS = {"answered": "回答できた", "ambiguous": "候補を提示", "no_answer": "回答できなかった",
              "other": "その他（あいさつ・ごみ案内など）"}
-REPORTS = ("unanswered", "bad_answers", "top_questions", "languages", "channels", "answer_rate")
+REPORTS = ("unanswered", "bad_answers", "top_questions", "languages", "channels", "answer_rate",
+           "counter_languages")
+# The counter tablet's counts per resident language: (column title, events summed).
+COUNTER_COLUMNS = (("会話", ("start",)),
+                   ("訳した発言", ("staff_phrase", "staff_text", "resident_reply", "resident_text")),
+                   ("うち機械翻訳", ("mt",)), ("注意の表示", ("guard_warning",)), ("通訳電話", ("interpreter",)))
 
 
 def _lang_label(code: str) -> str:
@@ -50,7 +56,19 @@ def report(services: AdminServices, *, days: int) -> dict[str, Any]:
         "language_chart": charts.bar_chart(languages, title="言語別の質問数"),
         "channel_chart": charts.bar_chart(channels, title="窓口（チャネル）別の質問数"),
         "rates": rates, "languages": languages, "channels": channels,
+        "counter": counter_usage(services.counter, days=days),
     }
+
+
+def counter_usage(store: CounterStore, *, days: int) -> dict[str, Any]:
+    """Per language: conversations, translated utterances, MT, guard warnings, interpreter calls."""
+    counts = [(_lang_label(lang), [sum(events.get(e, 0) for e in names) for _, names in COUNTER_COLUMNS])
+              for lang, events in store.per_language(days=days).items()]
+    counts.sort(key=lambda item: (-item[1][0], -item[1][1], item[0]))
+    return {"columns": [title for title, _ in COUNTER_COLUMNS],
+            "rows": [[label, *numbers] for label, numbers in counts],
+            "chart": charts.bar_chart([(label, numbers[0]) for label, numbers in counts],
+                                      title="窓口タブレットの会話数（言語別）", unit="回")}
 
 
 def report_csv(services: AdminServices, name: str, *, days: int) -> bytes:
@@ -74,6 +92,8 @@ def _rows(name: str, data: dict[str, Any]) -> tuple[list[str], list[list[Any]]]:
         return ["質問", "件数"], [list(row) for row in data["top_questions"]]
     if name in ("languages", "channels"):
         return ["区分", "件数"], [list(row) for row in data[name]]
+    if name == "counter_languages":
+        return ["言語", *data["counter"]["columns"]], data["counter"]["rows"]
     if name == "answer_rate":
         return ["日付", "質問数", "回答できた数", "回答率"], [
             [r.day.isoformat(), r.asked, r.answered, f"{r.rate:.1%}"] for r in data["rates"]]

@@ -12,11 +12,12 @@ from fastapi import Depends, FastAPI, Request
 from knowledge.editing.writer import KnowledgeWriter
 from storage.admin import AdminStore, RevisionStore
 from storage.admin_reports import ReportStore
+from storage.counter import CounterStore
 from storage.db import Database
 
 from ..engine_holder import EngineHolder
 from ..settings import Settings
-from .background import reload_index
+from .background import INDEX_KINDS, TRANSLATION_KINDS, reload_index, reload_translations
 
 logger = logging.getLogger(__name__)
 _lock = threading.Lock()
@@ -30,15 +31,16 @@ class AdminServices:
     revisions: RevisionStore
     reports: ReportStore
     writer: KnowledgeWriter
+    counter: CounterStore  # the counter tablet's anonymous counts, for the reports
     state: Any = field(repr=False, default=None)
 
     def reload(self, kind: str) -> None:
-        """Make an edit live: the FAQ index (with synonyms) now, translations on next use."""
-        if kind in ("faq", "synonyms"):
+        """Make an edit live now: the FAQ index (synonyms, the glossary's term bridge) and the
+        translation service that the API, the counter and the chat share (glossary, phrases)."""
+        if kind in INDEX_KINDS:
             reload_index(self.state, self.holder, self.settings.data_dir)
-        elif self.state is not None:
-            # glossary / phrasebook: the translation service is rebuilt lazily from data/.
-            self.state.translation_service = None
+        if kind in TRANSLATION_KINDS and self.state is not None:
+            reload_translations(self.state, self.settings.data_dir)
 
 
 def build_services(app: FastAPI) -> AdminServices:
@@ -50,6 +52,7 @@ def build_services(app: FastAPI) -> AdminServices:
                              users=AdminStore(database, session_hours=settings.admin_session_hours),
                              revisions=revisions, reports=ReportStore(database),
                              writer=KnowledgeWriter(data_dir=settings.data_dir, revisions=revisions),
+                             counter=CounterStore(database=database),
                              state=app.state)
     services.writer = KnowledgeWriter(data_dir=settings.data_dir, revisions=revisions, on_change=services.reload)
     return services

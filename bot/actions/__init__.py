@@ -21,6 +21,7 @@ from bot.actions.faq import (
     ActionChooseFaq,
     ActionDefaultAskAffirmation,
     ActionDefaultFallback,
+    ActionOutOfScope,
 )
 from bot.actions.feedback import ActionChangeLanguage, ActionFeedback
 from bot.actions.garbage import (
@@ -34,6 +35,7 @@ from bot.actions.routing import ActionDepartmentRouting, ActionHandoff
 
 ACTIONS: tuple[type[Action], ...] = (
     ActionAnswerFaq, ActionChooseFaq, ActionDefaultAskAffirmation, ActionDefaultFallback,
+    ActionOutOfScope,
     ActionAskArea, ValidateGarbageDayForm, ActionGarbageDay,
     ValidateGarbageSortingForm, ActionGarbageSorting,
     ActionAskCertificate, ActionAskRequester, ActionAskMethod, ValidateCertificateForm,

@@ -45,6 +45,23 @@ class ActionChooseFaq(Action):
         return [SlotSet("last_faq_id", entry.id)]
 
 
+class ActionOutOfScope(Action):
+    """Not a city matter to NLU; still, if the index knows related entries, offer them."""
+
+    def name(self) -> str:
+        return "action_out_of_scope"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+            domain: DomainDict) -> list[EventType]:
+        ctx, lang = context(), lang_of(tracker)
+        result = ctx.engine().search(user_text(tracker), lang=lang, top_k=3)
+        if result.decision != "no_answer" and result.choices:
+            send(dispatcher, [choice_message(ctx, [hit.entry for hit in result.choices], lang)])
+        else:
+            send(dispatcher, [BotMessage(ctx.catalog.text("utter_out_of_scope", lang))])
+        return []
+
+
 class ActionDefaultAskAffirmation(Action):
     """Two-stage fallback, stage 1: instead of naming an intent, offer the closest FAQ entries."""
 

@@ -9,7 +9,7 @@ from typing import Any, Protocol
 from anyio import to_thread
 
 from bot.dialogue.fallback import FallbackResponder
-from bot.dialogue.language import Detector
+from bot.dialogue.language import Detector, han_language, han_only
 from bot.dialogue.masking import mask_personal_data
 from bot.dialogue.messages import BotMessage, Button, ChatReply
 from bot.dialogue.rasa_client import RasaClient, RasaUnavailable
@@ -65,6 +65,10 @@ class ChatService:
             return pinned
         last = self._last.get(session_id)
         detected = None if text.startswith("/") else self._detector.detect(text)
+        if detected and detected.startswith("zh") and han_only(text):
+            detected = han_language(text, detected, last)
+            if detected.startswith("zh"):
+                return detected  # clearly Chinese, or a Chinese conversation
         if detected and _could_be(last or DEFAULT_LANG, text, detected):
             return last or DEFAULT_LANG
         return detected or last or DEFAULT_LANG

@@ -51,3 +51,24 @@ def test_external_edit_is_live_and_a_broken_file_keeps_the_last_good_index(city:
 
         path.write_text(good, encoding="utf-8")
         assert eventually(lambda: not client.get("/api/admin/status").json()["problems"])
+
+
+def test_phrasebook_edited_on_disk_is_used_for_translation_and_a_broken_one_keeps_the_last_good(
+        city: Path) -> None:
+    app = create_app(settings_for(city, admin_watch_data=True))
+    path = city / "phrasebook" / "uketsuke.yaml"
+
+    def translated() -> str:
+        body = {"text": "本日はどのようなご用件でしょうか。", "source": "ja", "target": "en"}
+        return str(client.post("/api/translate", json=body).json()["text"])
+
+    with TestClient(app) as client:
+        assert translated() == "How can I help you today?"
+        time.sleep(0.5)  # the watcher is started by the app's lifespan
+        good = path.read_text(encoding="utf-8").replace("How can I help you today?", "What brings you here today?")
+        path.write_text(good, encoding="utf-8")
+        assert eventually(lambda: translated() == "What brings you here today?")
+
+        path.write_text(good + "\n  - id: [broken\n", encoding="utf-8")
+        time.sleep(1.0)
+        assert translated() == "What brings you here today?"

@@ -77,7 +77,7 @@ class LiveServers:
         self.rasa = subprocess.Popen([str(ROOT / "scripts" / "run_rasa.sh")], cwd=ROOT, env=self.env,
                                      stdout=self.log, stderr=subprocess.STDOUT, start_new_session=True)
         wait_for(lambda: _ok(self.app_url + "/healthz"), timeout_s=60, what="app")
-        wait_for(lambda: _ok(self.rasa_url + "/status", token=self.token), timeout_s=180, what="Rasa")
+        wait_for(lambda: _ok(self.rasa_url + "/status", token=self.token), timeout_s=420, what="Rasa")
 
     def kill_rasa(self) -> None:
         if self.rasa is not None and self.rasa.poll() is None:

@@ -9,7 +9,7 @@ import httpx
 from bot.dialogue.chat_service import ChatService
 from bot.dialogue.context import DialogueContext
 from bot.dialogue.fallback import FallbackResponder
-from bot.dialogue.language import ScriptDetector
+from bot.dialogue.language import ScriptDetector, default_detector
 from bot.dialogue.masking import mask_personal_data
 from bot.dialogue.rasa_client import RasaClient
 
@@ -83,3 +83,47 @@ def test_kanji_only_reply_keeps_the_japanese_conversation(ctx: DialogueContext) 
     asyncio.run(service.handle(session_id="s", text="燃えるごみの日は？"))
     reply = asyncio.run(service.handle(session_id="s", text="桜台二丁目"))
     assert reply.lang == "ja" and recorder.requests[1]["metadata"]["language"] == "ja"
+
+
+def _detecting(ctx: DialogueContext, recorder: Recorder) -> ChatService:
+    service = _service(ctx, recorder)
+    service._detector = default_detector()  # the real one: lingua and script rules
+    return service
+
+
+def _langs(service: ChatService, session: str, *texts: str) -> list[str]:
+    return [asyncio.run(service.handle(session_id=session, text=text)).lang for text in texts]
+
+
+def test_kanji_only_japanese_is_answered_in_japanese_even_when_it_looks_chinese(ctx: DialogueContext) -> None:
+    service = _detecting(ctx, Recorder())
+    assert _langs(service, "a", "住民票") == ["ja"]
+    assert _langs(service, "b", "転入届 期限") == ["ja"]
+    assert _langs(service, "c", "住民票 印鑑登録 戸籍謄本 必要書類") == ["ja"]  # long: reads as Chinese
+    assert _langs(service, "d", "What do I need to move in?", "住民票 期限") == ["en", "ja"]
+
+
+def test_chinese_with_simplified_characters_or_in_a_chinese_conversation_stays_chinese(
+        ctx: DialogueContext) -> None:
+    service = _detecting(ctx, Recorder())
+    assert _langs(service, "a", "我想办理住民票") == ["zh-Hans"]
+    assert _langs(service, "b", "我想办理住民票", "住民票 期限") == ["zh-Hans", "zh-Hans"]
+    pinned = asyncio.run(service.handle(session_id="c", text="你好", lang="zh-Hans"))
+    assert [pinned.lang, *_langs(service, "c", "住民票")] == ["zh-Hans", "zh-Hans"]
+
+
+def test_an_unsure_chinese_guess_on_kanji_only_text_is_no_verdict() -> None:
+    from translation.detect import Detection
+
+    class Guessing:
+        def __init__(self, confidence: float) -> None:
+            self.confidence = confidence
+
+        def detect(self, text: str) -> Detection:
+            return Detection("zh-Hans", self.confidence)
+
+    detector = default_detector()
+    detector._detector = Guessing(0.3)  # type: ignore[attr-defined]
+    assert detector.detect("窓口") is None
+    detector._detector = Guessing(0.9)  # type: ignore[attr-defined]
+    assert detector.detect("窓口") == "zh-Hans"

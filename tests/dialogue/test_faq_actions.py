@@ -7,6 +7,7 @@ from bot.actions.faq import (
     ActionChooseFaq,
     ActionDefaultAskAffirmation,
     ActionDefaultFallback,
+    ActionOutOfScope,
 )
 
 
@@ -54,3 +55,8 @@ def test_final_fallback_never_leaves_the_resident_without_a_way_forward(run_acti
     messages, events = run_action(ActionDefaultFallback(), make_tracker("ふがふが"))
     assert messages and (any(m["buttons"] for m in messages) or "012-345-" in texts(messages))
     assert events[0]["event"] == "rewind"
+
+
+def test_out_of_scope_still_offers_related_city_entries(run_action: RunAction) -> None:
+    related, _ = run_action(ActionOutOfScope(), make_tracker("ハザードマップ", intent="out_of_scope"))
+    assert any(b["payload"].startswith("/choose_faq") for b in related[0]["buttons"])

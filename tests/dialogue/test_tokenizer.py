@@ -42,5 +42,6 @@ def test_japanese_english_and_thai_are_each_split_into_words() -> None:
 def test_token_offsets_point_into_the_text_and_kana_variants_share_a_lemma() -> None:
     out = _tokens("桜台二丁目のゴミ", "ごみ")
     for text, start, _ in out["桜台二丁目のゴミ"]:
-        assert "桜台二丁目のゴミ"[int(start):int(start) + len(str(text))] == text
+        begin = int(str(start))
+        assert "桜台二丁目のゴミ"[begin:begin + len(str(text))] == text
     assert out["桜台二丁目のゴミ"][-1][2] == out["ごみ"][0][2]
