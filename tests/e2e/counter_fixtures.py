@@ -3,21 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
-from counter_app import CHROMIUM, LiveApp, build_packages, install_models, live_app
-from playwright.sync_api import Browser, Page, sync_playwright
+from counter_app import LiveApp, build_packages, install_models, live_app
+from playwright.sync_api import Browser, Page
 
 
 @pytest.fixture(scope="session")
-def counter_browser() -> Iterator[Browser]:
-    if not Path(CHROMIUM).exists():
-        pytest.fail(f"{CHROMIUM} is missing: run scripts/ensure_chromium.sh (Debian's chromium)")
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
-        yield browser
-        browser.close()
+def counter_browser(browser: Browser) -> Browser:
+    """The session's one Chromium (tests/e2e/conftest.py): Playwright's sync API allows one
+    instance per thread, so a second sync_playwright() here would fail once another e2e
+    module has started the shared one."""
+    return browser
 
 
 @pytest.fixture(scope="session")
