@@ -6,6 +6,7 @@ import asyncio
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from functools import partial
 
 from fastapi import FastAPI
 from starlette.concurrency import run_in_threadpool
@@ -16,6 +17,7 @@ from .access_log import install_access_log
 from .admin import background as admin_background
 from .api import include_routers
 from .dense_factory import dense_factory
+from .dialogue_deps import rasa_ready_check
 from .engine_holder import EngineHolder
 from .query_translation import query_translator
 from .settings import Settings, get_settings
@@ -48,6 +50,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                                            query_translator=query_translator(app.state))
     app.state.database = Database(settings.sqlalchemy_url)
     app.state.readiness_checks = {}
+    if settings.require_rasa:
+        app.state.readiness_checks["rasa"] = partial(rasa_ready_check, settings)
     install_access_log(app)
     include_routers(app)
     return app

@@ -47,6 +47,8 @@ def run_all(settings: Settings, *, with_rasa: bool = True) -> None:
         settings = settings.model_copy(update={"rasa_token": Settings().rasa_token})
     app_url = f"http://{_client_host(settings.host)}:{settings.port}"
     rasa = start_rasa(settings, app_url) if with_rasa and rasa_available() else None
+    if rasa is not None:
+        os.environ["MADOGUCHI_REQUIRE_RASA"] = "true"  # the app's /readyz then waits for Rasa too
     if with_rasa and rasa is None:
         logger.warning("Rasa is not set up (run `make setup`); answering from the FAQ index only")
     _print_urls(app_url, rasa is not None)
@@ -68,7 +70,7 @@ def _print_urls(app_url: str, rasa: bool) -> None:
         f"  FAQ search               {app_url}/api/faq/search?q=住民票",
         f"  counter tablet           {app_url}/counter",
         f"  API docs                 {app_url}/docs",
-        f"  admin                    {app_url}/admin  (first user: madoguchi admin create-user NAME)",
+        f"  admin                    {app_url}/admin  (first user: .venv/bin/madoguchi admin create-user NAME)",
         f"  health                   {app_url}/healthz  {app_url}/readyz",
         f"  dialogue                 {'Rasa' if rasa else 'FAQ index only (Rasa not set up)'}",
         "Press Ctrl-C to stop.",

@@ -29,6 +29,8 @@ class Settings(BaseSettings):
     rasa_url: str = "http://127.0.0.1:5005"
     rasa_token: SecretStr = SecretStr("")
     rasa_timeout_s: float = 8.0
+    # /readyz also waits for Rasa (set by `madoguchi run` when it starts Rasa).
+    require_rasa: bool = False
 
     # translation
     models_dir: Path = PROJECT_ROOT / "var" / "models"  # installed .argosmodel packages

@@ -58,3 +58,12 @@ def test_access_log_never_contains_the_question(client: TestClient, caplog: pyte
     lines = [r.getMessage() for r in caplog.records if r.name == "madoguchi.access"]
     assert lines and all("090" not in line and "電話" not in line for line in lines)
     assert any("/api/faq/search 200" in line for line in lines)
+
+
+def test_readiness_waits_for_rasa_when_it_is_required(mini_data_dir: Path, tmp_path: Path) -> None:
+    settings = Settings(data_dir=mini_data_dir, var_dir=tmp_path, require_rasa=True,
+                        rasa_url="http://127.0.0.1:9", rasa_timeout_s=1)
+    with TestClient(create_app(settings)) as rasa_client:
+        ready = rasa_client.get("/readyz")
+    assert ready.status_code == 503
+    assert ready.json()["checks"] == {"index": True, "rasa": False}
