@@ -13,11 +13,13 @@ from knowledge.evaluation import evaluate, rank_all, write_trec_run_file
 from knowledge.faq_loader import load_faq
 from knowledge.synonyms import load_synonyms
 from knowledge.term_bridge import load_term_bridge
+from knowledge.tuning import load_tuning
 
 if TYPE_CHECKING:
     from knowledge.dense.setup import DenseSetup
 
 from .cli_output import emit_json, fail, progress_bar
+from .dense_factory import dense_factory
 from .settings import get_settings
 
 eval_app = typer.Typer(help="検索品質の評価 (retrieval evaluation)", no_args_is_help=True)
@@ -39,7 +41,8 @@ def engine_for(directory: Path, *, dense: DenseSetup | None = None) -> Knowledge
         if dense is not None:
             dense.progress = bar.update
         return KnowledgeEngine.from_faq(faq, synonyms=synonyms, progress=None if dense else bar.update,
-                                        dense=dense, bridge=bridge)
+                                        dense=dense, bridge=bridge,
+                                        tuning=load_tuning(data_dir / "retrieval.yaml", hybrid=dense is not None))
 
 
 def query_lang(query: Query) -> str | None:
@@ -52,8 +55,9 @@ def retrieval(
     run: Annotated[Path | None, typer.Option(help="TREC run 形式で順位を書き出すファイル")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="JSON で出力")] = False,
 ) -> None:
-    """recall@10, mrr@10, ndcg@10 and the query count on a BEIR-layout set."""
-    engine = engine_for(beir)
+    """recall@10, mrr@10, ndcg@10 and the query count on a BEIR-layout set (hybrid when a model is installed)."""
+    factory = dense_factory(get_settings())
+    engine = engine_for(beir, dense=factory() if factory else None)
     try:
         qrels = read_qrels(beir / "qrels" / "test.tsv")
     except BeirFormatError as exc:

@@ -29,7 +29,9 @@ def load_tuning(path: Path, *, hybrid: bool) -> Tuning:
     except YamlFileError as exc:
         logger.warning("ignoring %s: %s", path, exc)
         return Tuning()
-    block = (doc.get("hybrid") or {}) if hybrid else doc
+    # Until the hybrid engine is calibrated for an installed model, its decisions use the
+    # lexical calibration (better than uncalibrated defaults) and the default fusion.
+    block: dict[str, Any] = doc["hybrid"] if hybrid and doc.get("hybrid") else doc
     return Tuning(decision=decision_from(block.get("decision") or {}),
                   fusion=fusion_from(block.get("fusion") or {}))
 

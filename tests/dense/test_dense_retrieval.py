@@ -162,3 +162,27 @@ def test_api_switches_to_hybrid_search_when_a_model_is_configured(tiny_model_dir
         assert client.get("/readyz").json()["retrieval"] == "hybrid"
         top = client.get("/api/faq/search", params={"q": "保育園に入れたい"}).json()["hits"][0]
         assert top["id"] == "hoiku-moushikomi" and "dense" in top["signals"]
+
+
+def test_eval_command_runs_the_hybrid_engine_when_a_model_is_installed(
+        tiny_model_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import json
+
+    from typer.testing import CliRunner
+
+    from app.cli import cli
+
+    beir = tmp_path / "set"
+    (beir / "qrels").mkdir(parents=True)
+    docs = [{"_id": "d1", "title": "住民票の写しの取り方", "text": "市民課で1通300円です。"},
+            {"_id": "d2", "title": "粗大ごみの出し方", "text": "電話で申し込みます。"}]
+    (beir / "corpus.jsonl").write_text("\n".join(json.dumps(d, ensure_ascii=False) for d in docs), "utf-8")
+    (beir / "queries.jsonl").write_text(json.dumps({"_id": "q1", "text": "住民票ほしい"}, ensure_ascii=False), "utf-8")
+    (beir / "qrels" / "test.tsv").write_text("query-id\tcorpus-id\tscore\nq1\td1\t2\n")
+    monkeypatch.setenv("MADOGUCHI_EMBEDDING_MODEL_DIR", str(tiny_model_dir))
+    monkeypatch.setenv("MADOGUCHI_VAR_DIR", str(tmp_path / "var"))
+    run_file = tmp_path / "run.trec"
+    result = CliRunner().invoke(cli, ["eval", "retrieval", "--beir", str(beir), "--json", "--run", str(run_file)])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["mrr@10"] == 1.0  # model loading reports progress on stderr
+    assert run_file.read_text().split()[2] == "d1"
