@@ -2,22 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from ..yaml_io import Problem
 
-
-@dataclass(frozen=True)
-class Issue:
-    """One thing wrong in a data file: where, what, and how to fix it."""
-
-    path: str
-    line: int
-    message: str
-    hint: str = ""
-    severity: str = "error"  # "error" makes loading fail; "warning" is reported only
-
-    def __str__(self) -> str:
-        text = f"{self.path}:{self.line}: {self.severity}: {self.message}"
-        return f"{text}（{self.hint}）" if self.hint else text
+# One problem type for every data file (FAQ, garbage, ...): file:line, what, how to fix.
+Issue = Problem
 
 
 class GarbageDataError(Exception):
