@@ -36,7 +36,7 @@ test-rasa: setup
 
 lint: setup-app
 	@$(BIN)/ruff check .
-	@$(BIN)/mypy app knowledge translation connectors storage
+	@$(BIN)/mypy app knowledge translation connectors storage benchmarks
 
 bench: setup-app
 	@$(BIN)/python -m benchmarks.run_all
