@@ -19,13 +19,14 @@ RUN useradd --create-home --uid 10001 madoguchi
 COPY --from=build /opt/venv /opt/venv
 WORKDIR /app
 COPY --chown=madoguchi:madoguchi data data
+RUN mkdir -p /app/var/models && chown -R madoguchi:madoguchi /app/var
 ENV PATH=/opt/venv/bin:$PATH \
     MADOGUCHI_HOST=0.0.0.0 \
     MADOGUCHI_DATA_DIR=/app/data \
     MADOGUCHI_VAR_DIR=/app/var \
+    MADOGUCHI_MODELS_DIR=/app/var/models \
     HF_HUB_OFFLINE=1 TRANSFORMERS_OFFLINE=1
 USER madoguchi
-RUN mkdir -p /app/var
 EXPOSE 8000
 HEALTHCHECK CMD python -c "import urllib.request; urllib.request.urlopen('http://127.0.0.1:8000/healthz')"
 CMD ["madoguchi", "serve"]

@@ -21,6 +21,7 @@ if [ ! -f "$MODEL" ]; then
   exit 2
 fi
 
+mkdir -p "$ROOT/var"  # the log file's folder; the app may not have created it yet
 cd "$ROOT/bot"
 exec "$VENV/bin/rasa" run --model "$MODEL" --endpoints endpoints.yml \
   --credentials credentials.yml --interface 127.0.0.1 --port "$PORT" \
