@@ -11,6 +11,7 @@ from knowledge.engine import FaqDataError, KnowledgeEngine, SearchResult
 from knowledge.languages import canonical_language
 
 from .cli_admin import admin_app
+from .cli_calibrate import calibrate
 from .cli_eval import eval_app
 from .cli_faq import faq_app
 from .cli_garbage import garbage_app
@@ -23,6 +24,7 @@ from .settings import get_settings
 cli = typer.Typer(help="madoguchi — 市役所の窓口アシスタント", no_args_is_help=True, add_completion=False)
 cli.add_typer(faq_app, name="faq")
 cli.add_typer(eval_app, name="eval")
+eval_app.command()(calibrate)
 cli.add_typer(models_app, name="models")
 cli.add_typer(garbage_app, name="garbage")
 cli.add_typer(index_app, name="index")

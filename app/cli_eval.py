@@ -79,12 +79,3 @@ def export_corpus(out: Annotated[Path, typer.Option(help="書き出し先")] = P
     """Write the city's FAQ as a BEIR corpus.jsonl (the corpus of data/eval)."""
     report = load_faq(get_settings().data_dir)
     typer.echo(f"{write_corpus(report.faq, out)} 件を {out} に書き出しました")
-
-
-def _register_calibrate() -> None:
-    from .cli_calibrate import calibrate
-
-    eval_app.command()(calibrate)
-
-
-_register_calibrate()
