@@ -72,12 +72,17 @@ def by_language(rows: list[dict[str, str]], detector: Detector) -> dict[str, dic
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--json", type=Path, help="also write the report here")
+    parser.add_argument("--errors", type=Path, help="write the misclassified held-out examples here")
     parser.add_argument("--config", type=Path, default=BOT / "config.yml",
                         help="pipeline to evaluate (default: bot/config.yml)")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="nlu-eval-") as tmp:
-        report = by_language(predictions(Path(tmp), config=args.config.resolve()),
-                             default_detector())
+        rows = predictions(Path(tmp), config=args.config.resolve())
+        report = by_language(rows, default_detector())
+    if args.errors:
+        wrong = [r for r in rows if r["predicted"] != r["intent"]]
+        args.errors.write_text(json.dumps(wrong, ensure_ascii=False, indent=1) + "\n",
+                               encoding="utf-8")
     text = json.dumps(report, ensure_ascii=False, indent=2)
     if args.json:
         args.json.write_text(text + "\n", encoding="utf-8")

@@ -68,7 +68,9 @@ class DenseRetriever:
             for text in entry_texts(entry):
                 texts.append(text)
                 rows.append(position)
-        vectors, self.last_encoded = self._cache.vectors_for(texts, self._encode_with_progress(progress))
+        meter = _EntryMeter(progress, total=len(entries))
+        vectors, self.last_encoded = self._cache.vectors_for(texts, self._encode_with(meter))
+        meter.finish()
         self._cache.save(keep={text_key(t) for t in texts})
         import faiss
 
@@ -76,14 +78,13 @@ class DenseRetriever:
         index.add(vectors)
         return _IndexState(entries, index, np.array(rows, dtype=np.int64))
 
-    def _encode_with_progress(self, progress: Callable[[int], None] | None) -> Callable[[list[str]], np.ndarray]:
+    def _encode_with(self, meter: _EntryMeter) -> Callable[[list[str]], np.ndarray]:
         def encode(texts: list[str]) -> np.ndarray:
             chunks = [texts[i:i + 256] for i in range(0, len(texts), 256)]
             parts = []
-            for chunk in chunks:
+            for done, chunk in enumerate(chunks, start=1):
                 parts.append(self.embedder.encode_passages(chunk))
-                if progress is not None:
-                    progress(len(chunk))
+                meter.fraction(done / len(chunks))
             return np.concatenate(parts) if parts else np.zeros((0, self.embedder.dimension), np.float32)
         return encode
 
@@ -110,3 +111,20 @@ class DenseRetriever:
         order = np.argsort(-scores, kind="stable")[:top_k]
         return [Hit(state.entries[i], float(scores[i]), {"dense": round(float(scores[i]), 4)})
                 for i in order if scores[i] > 0]
+
+
+class _EntryMeter:
+    """Reports encoding progress in FAQ entries (what the progress bar counts), not texts:
+    an entry has several texts, and cached texts are not encoded at all."""
+
+    def __init__(self, progress: Callable[[int], None] | None, *, total: int) -> None:
+        self._progress, self._total, self._reported = progress, total, 0
+
+    def fraction(self, done: float) -> None:
+        target = min(self._total, round(done * self._total))
+        if self._progress is not None and target > self._reported:
+            self._progress(target - self._reported)
+        self._reported = max(self._reported, target)
+
+    def finish(self) -> None:
+        self.fraction(1.0)
