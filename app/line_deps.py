@@ -11,6 +11,7 @@ from fastapi import Depends, HTTPException, Request
 from connectors.line.processor import ChatHandler, LineEventProcessor
 from connectors.line.sender import LineSender
 from connectors.line.webhook import WebhookVerifier
+from connectors.pseudonyms import Pseudonymizer
 from connectors.ui_strings import default_strings
 from storage.line_events import LineStore
 
@@ -31,7 +32,9 @@ def _build(state: Any) -> LineConnector:
     settings: Settings = state.settings
     sender = LineSender(access_token=settings.line_channel_access_token.get_secret_value(),
                         base_url=settings.line_api_base_url)
-    processor = LineEventProcessor(sender=sender, store=LineStore(state.database), strings=default_strings())
+    pseudonyms = Pseudonymizer(secret=settings.secret_key.get_secret_value(), purpose="line-session")
+    processor = LineEventProcessor(sender=sender, store=LineStore(state.database), strings=default_strings(),
+                                   pseudonyms=pseudonyms)
     verifier = WebhookVerifier(channel_secret=settings.line_channel_secret.get_secret_value())
     return LineConnector(verifier=verifier, processor=processor, sender=sender)
 

@@ -20,6 +20,7 @@ from .dense_factory import dense_factory
 from .dialogue_deps import rasa_ready_check
 from .engine_holder import EngineHolder
 from .query_translation import query_translator
+from .security_headers import install_security_headers
 from .settings import Settings, get_settings
 
 logger = logging.getLogger(__name__)
@@ -54,4 +55,5 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         app.state.readiness_checks["rasa"] = partial(rasa_ready_check, settings)
     install_access_log(app)
     include_routers(app)
+    install_security_headers(app)  # after include_routers: it must wrap the CORS middleware
     return app

@@ -19,6 +19,7 @@ from storage.counter import MAX_PHRASE_CHARS, USAGE_EVENTS, CounterStore
 from .admin.auth import Viewer
 from .counter import config, language_pack
 from .deps import DatabaseDep, SettingsDep
+from .rate_limit_deps import limit_staff_phrase_writes, limit_translation
 from .routes_translate import MAX_TEXT_CHARS
 from .settings import Settings
 from .translation_deps import TranslationDep
@@ -92,7 +93,7 @@ def language(lang: str, service: TranslationDep, settings: SettingsDep) -> dict[
     return language_pack.language_pack(service, _resident_language(lang), data_dir=settings.data_dir)
 
 
-@router.post("/translate")
+@router.post("/translate", dependencies=[Depends(limit_translation)])
 def translate(body: CounterTranslateIn, service: TranslationDep, store: CounterStoreDep,
               settings: SettingsDep) -> dict[str, Any]:
     """/api/translate for the counter: adds the staff's view of glossary terms and counts usage."""
@@ -116,7 +117,7 @@ def staff_phrases(counter: str, store: CounterStoreDep, settings: SettingsDep) -
     return {"counter": code, "phrases": [{"id": p.id, "ja": p.ja} for p in store.phrases(code)]}
 
 
-@router.post("/phrases", status_code=201)
+@router.post("/phrases", status_code=201, dependencies=[Depends(limit_staff_phrase_writes)])
 def add_staff_phrase(body: PhraseIn, store: CounterStoreDep, settings: SettingsDep) -> dict[str, Any]:
     try:
         phrase = store.add_phrase(_counter(body.counter, settings), body.ja)
@@ -125,7 +126,7 @@ def add_staff_phrase(body: PhraseIn, store: CounterStoreDep, settings: SettingsD
     return {"id": phrase.id, "ja": phrase.ja, "counter": phrase.counter}
 
 
-@router.delete("/phrases/{phrase_id}", status_code=204)
+@router.delete("/phrases/{phrase_id}", status_code=204, dependencies=[Depends(limit_staff_phrase_writes)])
 def remove_staff_phrase(phrase_id: int, counter: str, store: CounterStoreDep,
                         settings: SettingsDep) -> Response:
     if not store.remove_phrase(_counter(counter, settings), phrase_id):

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from fastapi import APIRouter, HTTPException
+from fastapi import APIRouter, Depends, HTTPException
 from pydantic import BaseModel, Field
 
 from knowledge.languages import LANGUAGES, canonical_language
 from translation import all_pairs
 
+from .rate_limit_deps import limit_translation
 from .translation_deps import TranslationDep
 
 router = APIRouter(prefix="/api/translate", tags=["translation"])
@@ -22,7 +23,7 @@ class TranslateIn(BaseModel):
     target: str = Field(description="訳す先の言語 (en, vi, ja, ...)")
 
 
-@router.post("")
+@router.post("", dependencies=[Depends(limit_translation)])
 def translate(body: TranslateIn, service: TranslationDep) -> dict[str, Any]:
     """Translate; ``origin`` says where the text came from, ``label`` marks machine translation."""
     target = _language(body.target)

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from pydantic import SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
+FRAME_SOURCE = re.compile(r"'self'|[a-z][a-z0-9+.-]*://[A-Za-z0-9.*-]+(:[0-9]+)?")
 PLACEHOLDER_SECRETS = {"", "changeme", "change-me", "secret", "dev-secret-change-me"}
 
 
@@ -45,6 +47,13 @@ class Settings(BaseSettings):
     chat_limit_per_ip: int = 300  # per window, per client address (a whole office may share one)
     chat_limit_per_session: int = 30  # per window, per conversation
     chat_limit_window_s: int = 60
+    # /api/translate and /api/counter/translate together, per client address: a busy counter
+    # tablet sends about one text every few seconds, so this leaves room for ~6 tablets behind
+    # one address. Staff-phrase writes (add/remove at the counter) are rarer.
+    translate_limit_per_ip: int = 120
+    translate_limit_window_s: int = 60
+    counter_phrase_limit_per_ip: int = 30
+    counter_phrase_limit_window_s: int = 60
     line_channel_secret: SecretStr = SecretStr("")
     line_channel_access_token: SecretStr = SecretStr("")
     line_api_base_url: str = "https://api.line.me"
@@ -61,6 +70,11 @@ class Settings(BaseSettings):
     admin_retention_interval_h: float = 24.0  # how often the app purges (0: only `madoguchi admin purge`)
     admin_watch_data: bool = True  # reload when someone edits data/ files directly
 
+    # response headers (app/security_headers.py)
+    # Pages that may show /counter in a frame, e.g. a kiosk shell: ["https://kiosk.city.example.jp"].
+    # Empty: no page may. The admin can never be framed.
+    counter_frame_ancestors: list[str] = []
+
     @property
     def embedding_model_path(self) -> Path | None:
         if self.embedding_model_dir is not None:
@@ -73,6 +87,23 @@ class Settings(BaseSettings):
     def _port_in_range(cls, value: int) -> int:
         if not 0 < value < 65536:
             raise ValueError(f"port must be between 1 and 65535, got {value}")
+        return value
+
+    @field_validator("chat_limit_per_ip", "chat_limit_per_session", "chat_limit_window_s", "translate_limit_per_ip",
+                     "translate_limit_window_s", "counter_phrase_limit_per_ip", "counter_phrase_limit_window_s")
+    @classmethod
+    def _limit_positive(cls, value: int) -> int:
+        if value < 1:
+            raise ValueError(f"rate limits and their windows must be at least 1, got {value}")
+        return value
+
+    @field_validator("counter_frame_ancestors")
+    @classmethod
+    def _frame_ancestors_are_sources(cls, value: list[str]) -> list[str]:
+        for source in value:  # each goes into a header: no spaces, commas or ';' (another directive)
+            if not FRAME_SOURCE.fullmatch(source):
+                raise ValueError(f"counter_frame_ancestors takes origins like 'https://kiosk.example.jp' "
+                                 f"or \"'self'\", got {source!r}")
         return value
 
     @model_validator(mode="after")

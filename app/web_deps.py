@@ -11,9 +11,9 @@ from fastapi.middleware.cors import CORSMiddleware
 from starlette.concurrency import run_in_threadpool
 
 from connectors.ui_strings import default_strings
-from connectors.web.limits import ChatLimits, Limit, RateLimiter
-from storage.rate_limits import RateCounterStore
+from connectors.web.limits import ChatLimits, Limit
 
+from .rate_limit_deps import client_ip, shared_limiter
 from .settings import Settings
 
 _lock = threading.Lock()
@@ -32,7 +32,7 @@ def _chat_limits(state: Any) -> ChatLimits:
         if getattr(state, "chat_limits", None) is None:
             settings: Settings = state.settings
             window = settings.chat_limit_window_s
-            state.chat_limits = ChatLimits(limiter=RateLimiter(store=RateCounterStore(state.database)),
+            state.chat_limits = ChatLimits(limiter=shared_limiter(state),
                                            per_ip=Limit(settings.chat_limit_per_ip, window),
                                            per_session=Limit(settings.chat_limit_per_session, window))
     limits: ChatLimits = state.chat_limits
@@ -61,9 +61,9 @@ async def enforce_chat_limits(request: Request) -> None:
     if not _origin_allowed(request, settings):
         raise HTTPException(status_code=403, detail="このページからは利用できません。")
     limits = _chat_limits(request.app.state)
-    client_ip = request.client.host if request.client else "unknown"
+    address = client_ip(request)
     session_id = await _session_id(request)
-    wait = await run_in_threadpool(lambda: limits.retry_after(client_ip=client_ip, session_id=session_id))
+    wait = await run_in_threadpool(lambda: limits.retry_after(client_ip=address, session_id=session_id))
     if wait is not None:
         detail = default_strings().text("rate_limited", "ja", seconds=wait)
         raise HTTPException(status_code=429, detail=detail, headers={"Retry-After": str(wait)})

@@ -54,7 +54,7 @@ def rate_chart(points: list[tuple[str, float, int]], *, title: str) -> str:
 
 def _open(height: int, title: str) -> str:
     return (f'<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label="{escape(title)}" '
-            f'viewBox="0 0 {WIDTH} {height}" width="100%" style="max-width:{WIDTH}px" '
+            f'viewBox="0 0 {WIDTH} {height}" width="100%" '
             f'font-family="sans-serif">')
 
 

@@ -23,7 +23,10 @@ from rasa.shared.nlu.training_data.message import Message
 
 JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff66-\uff9f]")
 NO_SPACE_SCRIPTS = re.compile(r"[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff]")
-WORD = re.compile(r"[\w\u0e00-\u0eff]+(?:['’.-][\w]+)*", re.UNICODE)
+# \w leaves out combining marks (Devanagari vowel signs, decomposed Vietnamese accents),
+# which would cut नेपाली into bare consonants.
+_LETTERS = r"\w\u0300-\u036f\u0900-\u097f\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff"
+WORD = re.compile(rf"[{_LETTERS}]+(?:['’.-][{_LETTERS}]+)*", re.UNICODE)
 SKIPPED_POS = {"空白", "補助記号"}
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import hashlib
 import logging
 import weakref
 from collections.abc import Callable, Sequence
@@ -23,6 +22,7 @@ from linebot.v3.webhooks import (
 from bot.dialogue.messages import ChatReply
 from connectors.line.replies import greeting, language_from_postback, line_messages
 from connectors.line.sender import LineSender
+from connectors.pseudonyms import Pseudonymizer
 from connectors.ui_strings import ChannelStrings
 from storage.line_events import LineStore
 
@@ -35,17 +35,19 @@ class ChatHandler(Protocol):
                      channel: str = "web") -> ChatReply: ...
 
 
-def session_for(source: Any) -> tuple[str, str | None]:
-    """(session id, push target): the id is hashed so logs never hold the LINE user id."""
+def session_for(source: Any, *, pseudonyms: Pseudonymizer) -> tuple[str, str | None]:
+    """(session id, push target): the id is a keyed hash, so neither logs nor the database hold
+    the LINE user id, and a stolen database cannot be matched against known ids."""
     target = getattr(source, "group_id", None) or getattr(source, "room_id", None) \
         or getattr(source, "user_id", None)
-    digest = hashlib.sha256(str(target).encode()).hexdigest()[:32]
-    return f"line-{digest}", target
+    return f"line-{pseudonyms.digest(str(target), chars=32)}", target
 
 
 class LineEventProcessor:
-    def __init__(self, *, sender: LineSender, store: LineStore, strings: ChannelStrings) -> None:
+    def __init__(self, *, sender: LineSender, store: LineStore, strings: ChannelStrings,
+                 pseudonyms: Pseudonymizer) -> None:
         self._sender, self._store, self._strings = sender, store, strings
+        self._pseudonyms = pseudonyms
         self._locks: weakref.WeakValueDictionary[str, asyncio.Lock] = weakref.WeakValueDictionary()
         self._tasks: set[asyncio.Task[None]] = set()
 
@@ -78,7 +80,7 @@ class LineEventProcessor:
         if not await to_thread.run_sync(self._store.claim, event_id):
             logger.info("LINE event %s already handled (redelivery)", event_id)
             return
-        session_id, target = session_for(event.source)
+        session_id, target = session_for(event.source, pseudonyms=self._pseudonyms)
         lock = self._locks.setdefault(session_id, asyncio.Lock())
         async with lock:
             await self._dispatch(event, chat, session_id, target)

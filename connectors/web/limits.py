@@ -1,13 +1,14 @@
-"""Per-IP and per-session rate limits for the chat API (fixed windows, counters in a store)."""
+"""Per-IP and per-session rate limits (fixed windows, counters in a store) for the public APIs."""
 
 from __future__ import annotations
 
-import hashlib
 import math
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Protocol
+
+from connectors.pseudonyms import Pseudonymizer
 
 
 class CounterStore(Protocol):
@@ -27,17 +28,24 @@ class Limit:
 
 
 class RateLimiter:
-    def __init__(self, *, store: CounterStore, clock: Callable[[], float] = time.time) -> None:
-        self._store, self._clock = store, clock
+    def __init__(self, *, store: CounterStore, pseudonyms: Pseudonymizer,
+                 clock: Callable[[], float] = time.time) -> None:
+        self._store, self._pseudonyms, self._clock = store, pseudonyms, clock
 
     def retry_after(self, kind: str, value: str, limit: Limit) -> int | None:
         """Seconds until ``value`` may try again, or None while it is within ``limit``."""
         now = self._clock()
         window_start = int(now // limit.window_s) * limit.window_s
-        count = self._store.hit(_key(kind, value, limit), window_start=window_start)
+        count = self._store.hit(self._key(kind, value, limit), window_start=window_start)
         if count <= limit.requests:
             return None
         return max(1, math.ceil(window_start + limit.window_s - now))
+
+    def _key(self, kind: str, value: str, limit: Limit) -> str:
+        # Keyed hash: the counter table never holds a resident's address, nor one a thief could
+        # recover by hashing every IPv4 address.
+        digest = self._pseudonyms.digest(kind + "\0" + value)
+        return f"{kind}:{limit.window_s}:{digest}"
 
 
 class ChatLimits:
@@ -52,8 +60,3 @@ class ChatLimits:
             wait = self._limiter.retry_after("session", session_id, self._per_session)
         return wait
 
-
-def _key(kind: str, value: str, limit: Limit) -> str:
-    # Hashed: the counter table never holds a resident's address.
-    digest = hashlib.sha256(f"{kind}\0{value}".encode()).hexdigest()[:40]
-    return f"{kind}:{limit.window_s}:{digest}"

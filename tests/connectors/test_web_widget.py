@@ -15,6 +15,7 @@ from app.dialogue_deps import get_chat_service
 from app.main import create_app
 from app.settings import Settings
 from bot.dialogue.messages import BotMessage, ChatReply
+from connectors.pseudonyms import Pseudonymizer
 from connectors.ui_strings import default_strings
 from connectors.web.limits import Limit, RateLimiter
 
@@ -106,7 +107,8 @@ def test_rate_limit_counts_start_again_in_the_next_window() -> None:
             counts[key] = (window_start, 1 if start != window_start else count + 1)
             return counts[key][1]
 
-    limiter = RateLimiter(store=MemoryStore(), clock=lambda: now[0])
+    limiter = RateLimiter(store=MemoryStore(), pseudonyms=Pseudonymizer(secret="test", purpose="rate-limit"),
+                          clock=lambda: now[0])
     limit = Limit(requests=1, window_s=60)
     assert limiter.retry_after("ip", "192.0.2.1", limit) is None
     assert limiter.retry_after("ip", "192.0.2.1", limit) == 20  # 1000 s is 40 s into its window

@@ -45,3 +45,11 @@ def test_token_offsets_point_into_the_text_and_kana_variants_share_a_lemma() -> 
         begin = int(str(start))
         assert "桜台二丁目のゴミ"[begin:begin + len(str(text))] == text
     assert out["桜台二丁目のゴミ"][-1][2] == out["ごみ"][0][2]
+
+
+def test_nepali_and_decomposed_vietnamese_words_stay_whole() -> None:
+    nepali = "नेपाली भाषामा बोल्नुस्"
+    vietnamese = "ngày thu gom rác".replace("à", "a\u0300").replace("á", "a\u0301")
+    out = _tokens(nepali, vietnamese)
+    assert [t[0] for t in out[nepali]] == ["नेपाली", "भाषामा", "बोल्नुस्"]
+    assert len(out[vietnamese]) == 4

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 import pytest
 from counter_app import LiveApp, build_packages, install_models, live_app
+from csp_watch import assert_no_csp_violations, watch_csp
 from playwright.sync_api import Browser, Page
 
 
@@ -37,12 +38,16 @@ def mt_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveApp]:
 def landscape(counter_browser: Browser) -> Iterator[Page]:
     """A 10-inch tablet in landscape, in its own browser session."""
     context = counter_browser.new_context(viewport={"width": 1280, "height": 800}, locale="ja-JP")
+    violations = watch_csp(context)
     yield context.new_page()
     context.close()
+    assert_no_csp_violations(violations)
 
 
 @pytest.fixture
 def portrait(counter_browser: Browser) -> Iterator[Page]:
     context = counter_browser.new_context(viewport={"width": 800, "height": 1280}, locale="ja-JP")
+    violations = watch_csp(context)
     yield context.new_page()
     context.close()
+    assert_no_csp_violations(violations)

@@ -16,6 +16,7 @@ from pathlib import Path
 import httpx
 import pytest
 from conftest import screenshot
+from csp_watch import assert_no_csp_violations, watch_csp
 from playwright.sync_api import Browser, Page, expect
 
 pytestmark = [pytest.mark.e2e, pytest.mark.integration, pytest.mark.slow, pytest.mark.timeout(300)]
@@ -78,10 +79,12 @@ def app_url(data_dir: Path) -> Iterator[str]:
 def admin(browser: Browser, app_url: str) -> Iterator[Page]:
     context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="ja-JP", base_url=app_url)
     context.set_default_timeout(20_000)
+    violations = watch_csp(context)
     page = context.new_page()
     page.on("dialog", lambda dialog: dialog.accept())
     yield page
     context.close()
+    assert_no_csp_violations(violations)
 
 
 def chat_answer(page: Page, text: str) -> str:
@@ -167,6 +170,8 @@ def test_reports_show_unanswered_questions_with_a_chart(admin: Page) -> None:
     screenshot(admin, "admin-06-reports")
     admin.set_viewport_size({"width": 1280, "height": 2200})
     screenshot(admin, "admin-07-reports-full")
+    admin.get_by_label("期間").select_option("7")  # submits on change (admin.js: no inline handler under the CSP)
+    expect(admin).to_have_url(re.compile(r"days=7"))
     unanswered.get_by_role("link", name="この質問の FAQ を作る").first.click()
     expect(admin.get_by_label("質問（住民に見せる正式な質問文）")).to_have_value(re.compile("宇宙ステーション"))
 

@@ -5,6 +5,7 @@ from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
 from app.main import create_app
+from app.rate_limit_deps import limit_translation
 from app.routes_translate import router
 from app.settings import Settings
 from app.translation_deps import get_translation_service
@@ -16,6 +17,7 @@ def _client(service: TranslationService) -> TestClient:
     app = FastAPI()
     app.include_router(router)
     app.dependency_overrides[get_translation_service] = lambda: service
+    app.dependency_overrides[limit_translation] = lambda: None  # the router alone: no app state to count in
     return TestClient(app)
 
 

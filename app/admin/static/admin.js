@@ -24,6 +24,9 @@
     box.innerHTML = text;
     box.scrollIntoView({block: "nearest"});
   }
+  // No inline handlers or style attributes anywhere: the Content-Security-Policy allows only this file.
+  document.addEventListener("click", (event) => { if (event.target.closest("button.reload")) location.reload(); });
+  $$("select[data-autosubmit]").forEach((el) => el.addEventListener("change", () => el.form.submit()));
   function detail(data) { return typeof data.detail === "string" ? data.detail : "入力内容を確認してください。"; }
   function debounce(fn, ms) { let t; return (...a) => { clearTimeout(t); t = setTimeout(() => fn(...a), ms); }; }
 
@@ -78,7 +81,7 @@
         showProblems([]);
         setTimeout(() => location.reload(), 1200);
       } else if (r.status === 409) {
-        say(esc(detail(r.data)) + ' <button type="button" onclick="location.reload()">最新の内容を読み込む</button>', "error");
+        say(esc(detail(r.data)) + ' <button type="button" class="reload">最新の内容を読み込む</button>', "error");
       } else {
         if (r.data.problems) showProblems(r.data.problems);
         say(esc(detail(r.data)), "error");
@@ -114,11 +117,12 @@
     if (!r.ok) { out.textContent = detail(r.data); return; }
     const d = r.data;
     const rows = d.hits.map((h, i) => `<tr><td>${i + 1}</td><td><a href="/admin/faq/${esc(h.id)}">${esc(h.question)}</a><div class="id">${esc(h.id)}</div></td>
-      <td><span class="scorebar" style="width:${Math.round(Math.min(1, h.score) * 120)}px"></span> ${h.score.toFixed(3)}</td>
+      <td><span class="scorebar" data-width="${Math.round(Math.min(1, h.score) * 120)}"></span> ${h.score.toFixed(3)}</td>
       <td class="signals">${Object.entries(h.signals).map(([k, v]) => esc(signalLabels[k] || k) + " " + Number(v).toFixed(2)).join("<br>")}</td></tr>`).join("");
     out.innerHTML = `<p>判定: <span class="decision ${esc(d.decision)}">${esc(labels[d.decision] || d.decision)}</span>
       確からしさ ${(d.confidence * 100).toFixed(0)}%</p>
       <table class="list"><thead><tr><th>順位</th><th>FAQ</th><th>点数</th><th>内訳</th></tr></thead><tbody>${rows}</tbody></table>`;
+    $$(".scorebar", out).forEach((bar) => { bar.style.width = bar.dataset.width + "px"; });  // CSSOM: allowed by the CSP
   });
 
   // ---- data files (synonyms, glossary, phrasebook) --------------------------------------
@@ -138,7 +142,7 @@
       event.preventDefault();
       const r = await api("PUT", "/api/admin/files/" + name, {text: fileForm.elements.text.value, version: fileForm.dataset.version});
       if (r.ok) { fileForm.dataset.version = r.data.version; say("保存しました。反映されました。", "ok"); setTimeout(() => location.reload(), 1200); }
-      else if (r.status === 409) say(esc(detail(r.data)) + ' <button type="button" onclick="location.reload()">最新の内容を読み込む</button>', "error");
+      else if (r.status === 409) say(esc(detail(r.data)) + ' <button type="button" class="reload">最新の内容を読み込む</button>', "error");
       else { if (r.data.problems) showFileProblems(r.data.problems.map((p) => ({message: p.message, hint: p.hint}))); say(esc(detail(r.data)), "error"); }
     });
   }
