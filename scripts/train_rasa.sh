@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Train the Rasa model unless bot/ is unchanged since the last training.
 # The content hash covers everything that shapes the model: config, domain,
-# training data, the tokenizer plugin and the Rasa requirements.
+# training data (including the tables generated from data/), the tokenizer plugin and the
+# Rasa requirements.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -17,6 +18,11 @@ content_hash() {
       -type f \( -name '*.yml' -o -name '*.yaml' -o -name '*.py' -o -name '*.txt' \) \
       -not -path '*/__pycache__/*' | LC_ALL=C sort | xargs sha256sum) | sha256sum | cut -d' ' -f1
 }
+
+# Lookup tables and bare-name examples follow the city's data (data/garbage, certificates.yaml).
+if [ -x "$ROOT/.venv/bin/python" ]; then
+  (cd "$ROOT" && "$ROOT/.venv/bin/python" -m bot.tools.nlu_lookups)
+fi
 
 HASH="$(content_hash)"
 if [ "${1:-}" != "--force" ] && [ -f "$MODEL" ] && [ "$(cat "$STAMP" 2>/dev/null)" = "$HASH" ]; then

@@ -49,7 +49,7 @@ class ValidateGarbageDayForm(FormValidationAction):
 
     async def extract_area(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                            domain: DomainDict) -> dict[str, Any]:
-        # The reply to "which area?" is often just a town name DIET did not tag.
+        # The reply to "which area?" is often just a town name the entity extractor did not tag.
         if tracker.get_slot("requested_slot") != "area" or tracker.get_slot("area"):
             return {}
         return {"area": user_text(tracker)}

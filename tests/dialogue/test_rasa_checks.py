@@ -29,12 +29,12 @@ def test_training_data_validates_and_conversation_tests_pass(tmp_path: Path) -> 
     assert "None of the test stories failed" in failed
 
 
-# The target is 0.90 for ja and en; measured 0.82 / 0.82 (docs/benchmarks/dialogue.md).
-# This floor catches regressions; raise it as the training data grows.
-F1_FLOOR = 0.78
+# The target: intent macro-F1 >= 0.90 for ja and en on the held-out split
+# (measured 0.90 / 0.91 with seed 42; 0.91-0.92 / 0.91-0.93 with other seeds: docs/benchmarks/dialogue.md).
+F1_TARGET = 0.90
 
 
-def test_intent_macro_f1_on_held_out_split_for_ja_and_en(tmp_path: Path) -> None:
+def test_intent_macro_f1_on_held_out_split_is_at_least_090_for_ja_and_en(tmp_path: Path) -> None:
     report = by_language(predictions(tmp_path), default_detector())
-    assert report["ja"]["macro_f1"] >= F1_FLOOR, report
-    assert report["en"]["macro_f1"] >= F1_FLOOR, report
+    assert report["ja"]["macro_f1"] >= F1_TARGET, report
+    assert report["en"]["macro_f1"] >= F1_TARGET, report
