@@ -108,6 +108,36 @@ def test_childcare_and_department_routing(servers: LiveServers) -> None:
     assert "介護保険課" in Chat.text(chat.say("介護保険の担当課を教えて"))
 
 
+def test_garbage_sorting_in_japanese_and_english(servers: LiveServers) -> None:
+    answer = Chat.text(Chat(servers, "sorting-ja").say("フライパンは何ごみですか"))
+    assert "燃やさないごみ" in answer and "柄" in answer
+    bare = Chat.text(Chat(servers, "sorting-bare").say("フライパン"))  # a bare item name
+    assert "燃やさないごみ" in bare
+    english = Chat.text(Chat(servers, "sorting-en", lang="en").say("how do i throw away a frying pan"))
+    assert "Non-burnable" in english
+
+
+def test_childcare_allowance_routing_and_handoff_in_english(servers: LiveServers) -> None:
+    chat = Chat(servers, "childcare-en", lang="en")
+    chat.say("I want to put my son in a nursery school")
+    chat.say("he is 1 year old")
+    assert "October 1" in Chat.text(chat.say("from April"))
+    assert "15,000 yen" in Chat.text(chat.say("how much is the child allowance per month?"))
+    assert "Long-Term Care Insurance Division" in Chat.text(
+        chat.say("which division handles long-term care insurance?"))
+    handoff = Chat.text(Chat(servers, "handoff-en", lang="en").say("I want to talk to a staff member"))
+    assert "closed now" in handoff and "#7119" in handoff
+
+
+def test_feedback_after_an_answer_is_thanked(servers: LiveServers) -> None:
+    chat = Chat(servers, "feedback-en", lang="en")
+    chat.say("What do I need to move into the city?")
+    assert "Glad it helped" in Chat.text(chat.say("that was helpful"))
+    ja = Chat(servers, "feedback-ja")
+    ja.say("転入届はいつまでに出せばいいですか")
+    assert "改善に役立てます" in Chat.text(ja.say("わかりにくかったです"))
+
+
 def test_killing_rasa_mid_conversation_keeps_answers_coming(servers: LiveServers) -> None:
     chat = Chat(servers, "kill")
     assert chat.say("こんにちは")["source"] == "rasa"
