@@ -5,6 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+# Readers of these read the Japanese sign itself; no need to repeat the name for them.
+JAPANESE_READERS = ("ja", "ja-easy")
+
 
 @dataclass(frozen=True)
 class Translation:
@@ -24,9 +27,17 @@ class Department:
     translations: dict[str, dict[str, str]] = field(default_factory=dict)
 
     def localized(self, lang: str, key: str) -> str:
-        """A field (name/place/hours) in ``lang`` when translated, else the Japanese."""
+        """A field (name/place/hours) in ``lang`` when translated, else the Japanese.
+
+        A translated name keeps the Japanese name beside it, "Citizen Services Division (市民課)":
+        the signs at City Hall are in Japanese, so the resident must be able to match it.
+        """
         value = self.translations.get(lang, {}).get(key)
-        return value or str(getattr(self, key))
+        if not value:
+            return str(getattr(self, key))
+        if key == "name" and lang not in JAPANESE_READERS and value != self.name:
+            return f"{value} ({self.name})"
+        return value
 
 
 @dataclass(frozen=True)

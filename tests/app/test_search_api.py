@@ -39,7 +39,7 @@ def test_search_answers_in_the_residents_language_when_translated(client: TestCl
     body = client.get("/api/faq/search", params={"q": "residence certificate", "lang": "en", "k": 1}).json()
     top = body["hits"][0]
     assert top["lang"] == "en" and "300 yen" in top["answer"]
-    assert top["department"]["name"] == "Citizen Services Division"
+    assert top["department"]["name"] == "Citizen Services Division (市民課)"
 
 
 def test_search_rejects_unknown_language_and_bad_k(client: TestClient) -> None:
