@@ -17,7 +17,8 @@ from translation.results import TermNote
 from . import config
 
 REPLIES_GENRE = "replies"
-# A reader of Traditional Chinese can read a Simplified set phrase; better than none.
+# Only for a phrase without its own translation (a city's added phrases may lack zh-Hant):
+# a reader of Traditional Chinese can read Simplified, which is better than none.
 READABLE_INSTEAD = {"zh-Hant": "zh-Hans"}
 
 

@@ -84,4 +84,4 @@ def test_default_limits_let_a_busy_counter_tablet_work_for_a_minute(client: Test
                                   "counter_phrase_limit_per_ip", "chat_limit_window_s"])
 def test_a_limit_below_one_is_refused_at_start(name: str) -> None:
     with pytest.raises(ValueError, match="at least 1"):
-        Settings(**{name: 0})
+        Settings.model_validate({name: 0})

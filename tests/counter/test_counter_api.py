@@ -33,9 +33,23 @@ def test_language_pack_has_quick_replies_and_strings_in_the_residents_language(c
     assert "replies" not in genres and genres["uketsuke"]["name"] == "受付・案内"
 
 
-def test_traditional_chinese_reader_gets_simplified_replies_rather_than_none(client: TestClient) -> None:
-    replies = client.get("/api/counter/languages/zh-Hant").json()["replies"]
-    assert replies and all(r["text_lang"] in ("zh-Hant", "zh-Hans") for r in replies)
+def test_traditional_chinese_reader_sees_set_phrases_in_traditional_characters(client: TestClient) -> None:
+    pack = client.get("/api/counter/languages/zh-Hant").json()
+    uketsuke = next(g for g in pack["genres"] if g["slug"] == "uketsuke")
+    ticket = next(p for p in uketsuke["phrases"] if p["ja"] == "番号札をお取りになって、お待ちください。")
+    assert ticket["text_lang"] == "zh-Hant" and "號" in ticket["text"] and "号" not in ticket["text"]
+    replies = {r["ja"]: (r["text"], r["text_lang"]) for r in pack["replies"]}
+    assert replies["ありがとうございます。"] == ("謝謝。", "zh-Hant")
+    assert {lang for _, lang in replies.values()} == {"zh-Hant"}
+    assert all(g["phrases"] and all(p["text_lang"] == "zh-Hant" for p in g["phrases"]) for g in pack["genres"])
+
+
+def test_set_phrase_said_to_a_traditional_chinese_reader_is_the_traditional_human_translation(
+    client: TestClient,
+) -> None:
+    body = client.post("/api/counter/translate", json={
+        "text": "本人確認書類をお持ちですか。", "source": "ja", "target": "zh-Hant", "kind": "staff_phrase"}).json()
+    assert body["origin"] == "phrasebook" and "身分證明文件" in body["translation"] and "证" not in body["translation"]
 
 
 def test_set_phrase_is_a_human_translation_with_term_explanations_for_both(client: TestClient) -> None:
