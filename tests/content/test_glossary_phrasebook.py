@@ -115,3 +115,14 @@ def test_case_variants_and_easy_japanese_reading_are_accepted() -> None:
 def test_phrases_use_approved_glossary_translations(path: Path, glossary_terms: list[Term]) -> None:
     problems = [p for phrase in _yaml(path)["phrases"] for p in mismatches(phrase, glossary_terms)]
     assert problems == [], "\n".join(problems)
+
+
+@pytest.mark.parametrize("path", PHRASEBOOK_FILES, ids=lambda p: p.name)
+def test_every_shipped_phrase_has_every_counter_language(path: Path) -> None:
+    # A missing language would quietly show another one (zh-Hans for zh-Hant) or nothing.
+    from knowledge.languages import LANGUAGES
+
+    wanted = set(LANGUAGES) - {"ja"}
+    for phrase in _yaml(path)["phrases"]:
+        have = {lang for lang, text in phrase["translations"].items() if str(text).strip()}
+        assert wanted <= have, f"{path.name} {phrase['id']}: missing {sorted(wanted - have)}"
