@@ -22,6 +22,7 @@ from .settings import Settings
 _lock = threading.Lock()
 # Staff read these on the counter tablet (its toast shows the API's detail), so: Japanese.
 TRANSLATE_BUSY = "翻訳の依頼が短い時間に多すぎます。{seconds}秒ほど待ってから、もう一度お試しください。"
+EVENTS_BUSY = "利用状況の記録が短い時間に多すぎます。{seconds}秒ほど待ってから、もう一度お試しください。"
 PHRASES_BUSY = "定型文の登録・削除が短い時間に多すぎます。{seconds}秒ほど待ってから、もう一度お試しください。"
 
 
@@ -61,3 +62,10 @@ async def limit_staff_phrase_writes(request: Request) -> None:
     settings: Settings = request.app.state.settings
     limit = Limit(settings.counter_phrase_limit_per_ip, settings.counter_phrase_limit_window_s)
     await _enforce(request, kind="phrase-write", limit=limit, message=PHRASES_BUSY)
+
+
+async def limit_counter_events(request: Request) -> None:
+    """The tablet's anonymous usage counts (a flood would skew the admin's report)."""
+    settings: Settings = request.app.state.settings
+    limit = Limit(settings.counter_event_limit_per_ip, settings.counter_event_limit_window_s)
+    await _enforce(request, kind="counter-event", limit=limit, message=EVENTS_BUSY)

@@ -19,7 +19,7 @@ from storage.counter import MAX_PHRASE_CHARS, USAGE_EVENTS, CounterStore
 from .admin.auth import Viewer
 from .counter import config, language_pack
 from .deps import DatabaseDep, SettingsDep
-from .rate_limit_deps import limit_staff_phrase_writes, limit_translation
+from .rate_limit_deps import limit_counter_events, limit_staff_phrase_writes, limit_translation
 from .routes_translate import MAX_TEXT_CHARS
 from .settings import Settings
 from .translation_deps import TranslationDep
@@ -134,7 +134,7 @@ def remove_staff_phrase(phrase_id: int, counter: str, store: CounterStoreDep,
     return Response(status_code=204)
 
 
-@router.post("/events", status_code=204)
+@router.post("/events", status_code=204, dependencies=[Depends(limit_counter_events)])
 def count_event(body: EventIn, store: CounterStoreDep, settings: SettingsDep) -> Response:
     """Anonymous usage: which event, which language, which counter, which day. Nothing else."""
     store.count(counter=_counter(body.counter, settings, optional=True),

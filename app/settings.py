@@ -54,6 +54,10 @@ class Settings(BaseSettings):
     translate_limit_window_s: int = 60
     counter_phrase_limit_per_ip: int = 30
     counter_phrase_limit_window_s: int = 60
+    # Anonymous usage counts from the tablet (a few per conversation turn); a flood would only
+    # skew the admin's report, so the ceiling is generous.
+    counter_event_limit_per_ip: int = 300
+    counter_event_limit_window_s: int = 60
     line_channel_secret: SecretStr = SecretStr("")
     line_channel_access_token: SecretStr = SecretStr("")
     line_api_base_url: str = "https://api.line.me"
@@ -90,7 +94,8 @@ class Settings(BaseSettings):
         return value
 
     @field_validator("chat_limit_per_ip", "chat_limit_per_session", "chat_limit_window_s", "translate_limit_per_ip",
-                     "translate_limit_window_s", "counter_phrase_limit_per_ip", "counter_phrase_limit_window_s")
+                     "translate_limit_window_s", "counter_phrase_limit_per_ip", "counter_phrase_limit_window_s",
+                     "counter_event_limit_per_ip", "counter_event_limit_window_s")
     @classmethod
     def _limit_positive(cls, value: int) -> int:
         if value < 1:

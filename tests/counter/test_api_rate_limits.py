@@ -20,9 +20,10 @@ PHRASE = {"text": "本日はどのようなご用件でしょうか。", "source
 @pytest.fixture
 def tight_app(tmp_path: Path, repo_data_dir: Path, shipped_service: TranslationService) -> FastAPI:
     settings = Settings(data_dir=repo_data_dir, var_dir=tmp_path / "var", models_dir=tmp_path / "models",
-                        translate_limit_per_ip=3, counter_phrase_limit_per_ip=2,
+                        translate_limit_per_ip=3, counter_phrase_limit_per_ip=2, counter_event_limit_per_ip=2,
                         # an hour: a test never straddles two fixed windows
-                        translate_limit_window_s=HOUR, counter_phrase_limit_window_s=HOUR)
+                        translate_limit_window_s=HOUR, counter_phrase_limit_window_s=HOUR,
+                        counter_event_limit_window_s=HOUR)
     app = create_app(settings)
     app.state.database.create_all()
     app.state.translation_service = shipped_service
@@ -74,6 +75,13 @@ def test_staff_phrase_writes_are_limited_but_reading_them_is_not(tight_app: Fast
     assert client.post("/api/translate", json=PHRASE).status_code == 200  # a separate count
 
 
+def test_a_flood_of_usage_counts_is_refused_before_it_skews_the_report(tight_app: FastAPI) -> None:
+    client = from_address(tight_app, "192.0.2.15")
+    event = {"event": "start", "lang": "vi"}
+    assert [client.post("/api/counter/events", json=event).status_code for _ in range(2)] == [204, 204]
+    assert_refused_politely(client.post("/api/counter/events", json=event), "利用状況")
+
+
 def test_default_limits_let_a_busy_counter_tablet_work_for_a_minute(client: TestClient) -> None:
     # A text every few seconds: ~20 a minute from one tablet, with room for more behind one address.
     statuses = {client.post("/api/counter/translate", json=PHRASE).status_code for _ in range(40)}
@@ -81,7 +89,8 @@ def test_default_limits_let_a_busy_counter_tablet_work_for_a_minute(client: Test
 
 
 @pytest.mark.parametrize("name", ["translate_limit_per_ip", "translate_limit_window_s",
-                                  "counter_phrase_limit_per_ip", "chat_limit_window_s"])
+                                  "counter_phrase_limit_per_ip", "counter_event_limit_per_ip",
+                                  "chat_limit_window_s"])
 def test_a_limit_below_one_is_refused_at_start(name: str) -> None:
     with pytest.raises(ValueError, match="at least 1"):
         Settings.model_validate({name: 0})
