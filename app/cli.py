@@ -100,7 +100,18 @@ def run(
     run_all(settings, with_rasa=not without_rasa)
 
 
-def main() -> None:
-    level = getattr(logging, get_settings().log_level.upper(), logging.INFO)
+# httpx logs every request's full URL at INFO, and Rasa's API takes its token in the query
+# string (?token=...): at INFO that would write the secret into the log files.
+QUIET_LOGGERS = ("httpx", "httpcore")
+
+
+def configure_logging(level_name: str) -> None:
+    level = getattr(logging, level_name.upper(), logging.INFO)
     logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    for name in QUIET_LOGGERS:
+        logging.getLogger(name).setLevel(max(level, logging.WARNING))
+
+
+def main() -> None:
+    configure_logging(get_settings().log_level)
     cli()
