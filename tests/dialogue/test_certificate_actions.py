@@ -1,9 +1,13 @@
 from __future__ import annotations
 
+import copy
+from typing import Any
+
 from dialogue_helpers import RunAction, make_tracker, texts
 
 from bot.actions.certificates import ActionAskMethod, ActionCertificateGuide, ValidateCertificateForm
 from bot.dialogue.certificate_guide import REQUESTER_WORDS, normalize_choice
+from bot.dialogue.context import DialogueContext
 
 
 def _guide(run_action: RunAction, lang: str = "ja", **slots: str) -> str:
@@ -23,6 +27,26 @@ def test_konbini_is_not_offered_for_proxies(run_action: RunAction) -> None:
 def test_english_certificate_guide(run_action: RunAction) -> None:
     body = _guide(run_action, lang="en", certificate="koseki_tohon", requester="self", method="mail")
     assert "Postal money order" in body and "450 yen" in body
+
+
+def test_vietnamese_certificate_guide_comes_from_the_vietnamese_data(run_action: RunAction) -> None:
+    body = _guide(run_action, lang="vi", certificate="juminhyo", requester="proxy", method="mail")
+    assert "Giấy ủy quyền" in body and "300 yên" in body and "Phong bì gửi lại" in body
+    assert "委任状" not in body and "Letter of attorney" not in body
+
+
+def _without(node: Any, lang: str) -> Any:
+    if isinstance(node, dict):
+        return {k: _without(v, lang) for k, v in node.items() if k != lang}
+    return [_without(v, lang) for v in node] if isinstance(node, list) else node
+
+
+def test_a_language_the_city_did_not_translate_gets_the_english_guide(
+        ctx: DialogueContext, run_action: RunAction) -> None:
+    # A city may add a certificate with ja and en only; a Vietnamese reader then gets English.
+    ctx.certificates = _without(copy.deepcopy(ctx.certificates), "vi")
+    body = _guide(run_action, lang="vi", certificate="juminhyo", requester="proxy", method="mail")
+    assert "Letter of attorney" in body and "300 yen" in body and "Giấy ủy quyền" not in body
 
 
 def test_seal_certificate_by_mail_falls_back_to_the_counter(run_action: RunAction) -> None:

@@ -22,6 +22,18 @@ def test_nursery_mid_year_start_in_english(run_action: RunAction) -> None:
     assert "October" in body and "10th of the month before" in body and "57 days" in body
 
 
+def test_nursery_guide_in_portuguese(run_action: RunAction) -> None:
+    tracker = make_tracker(lang="pt-BR", slots={"child_age": "0", "start_month": "4"})
+    body = texts(run_action(ActionNurseryGuide(), tracker)[0])
+    assert "1º de outubro a 31 de outubro" in body and "57 dias" in body
+    assert "Documento de identificação" in body and "本人確認書類" not in body
+
+
+def test_child_allowance_in_traditional_chinese(run_action: RunAction) -> None:
+    body = texts(run_action(ActionChildAllowance(), make_tracker("兒童津貼", lang="zh-Hant"))[0])
+    assert "每月金額" in body and "15,000日圓" in body and "児童手当" not in body
+
+
 def test_age_and_month_are_read_from_free_text() -> None:
     assert parse_age("2歳です") == 2 and parse_age("two years old") == 2 and parse_age("二歳") == 2
     assert parse_month("来年の4月から") == 4 and parse_month("from October") == 10
