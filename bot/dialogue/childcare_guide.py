@@ -40,8 +40,14 @@ def parse_month(text: str) -> int | None:
     return month if month is not None and 1 <= month <= 12 else None
 
 
+def month_name(ctx: DialogueContext, month: int, lang: str) -> str:
+    """The month's name in ``lang`` (bot_messages.yaml ``month_names``: 12 words), else English."""
+    names = ctx.catalog.text("month_names", lang).split()
+    return names[month - 1] if len(names) == 12 else calendar.month_name[month]
+
+
 def month_label(ctx: DialogueContext, month: int, lang: str) -> str:
-    return ctx.catalog.text("month_label", lang, month=month, month_name=calendar.month_name[month])
+    return ctx.catalog.text("month_label", lang, month=month, month_name=month_name(ctx, month, lang))
 
 
 def nursery_answer(ctx: DialogueContext, *, age: int, month: int, lang: str) -> str:
@@ -49,7 +55,7 @@ def nursery_answer(ctx: DialogueContext, *, age: int, month: int, lang: str) -> 
     schedule = data.get("schedule", {}).get("april" if month == 4 else "other")
     lines = [
         ctx.catalog.text("nursery_header", lang, age=age, month=month,
-                         month_name=calendar.month_name[month]),
+                         month_name=month_name(ctx, month, lang)),
         ctx.catalog.text("nursery_schedule", lang, schedule=pick(schedule, lang)),
     ]
     note = data.get("age_notes", {}).get(str(age))

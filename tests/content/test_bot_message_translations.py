@@ -80,6 +80,12 @@ def test_every_language_names_all_seven_weekdays(messages: Messages) -> None:
     assert short == {}
 
 
+def test_every_language_names_all_twelve_months(messages: Messages) -> None:
+    # month_name needs January..December as 12 words, or it falls back to English.
+    short = {lang: text for lang, text in messages["month_names"].items() if len(str(text).split()) != 12}
+    assert short == {}
+
+
 def test_bot_messages_use_approved_glossary_terms(messages: Messages, repo_data_dir: Path) -> None:
     glossary = YAML(typ="safe").load((repo_data_dir / "glossary.yaml").read_text(encoding="utf-8"))
     terms: list[Term] = list(glossary["terms"])

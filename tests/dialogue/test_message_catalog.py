@@ -9,6 +9,7 @@ from dialogue_helpers import TOKYO, RunAction, make_tracker, texts
 from bot.actions.childcare import ActionAskChildAge
 from bot.actions.routing import ActionHandoff
 from bot.dialogue.catalog import MessageCatalog
+from bot.dialogue.childcare_guide import month_label, nursery_answer
 from bot.dialogue.context import DialogueContext
 from bot.dialogue.garbage_replies import format_date
 
@@ -42,6 +43,13 @@ def test_dates_carry_the_weekday_in_the_residents_language(ctx: DialogueContext)
     assert format_date(ctx, tuesday, "vi") == "T3, 24/11"
     assert format_date(ctx, tuesday, "zh-Hant") == "11月24日（週二）"
     assert format_date(ctx, tuesday, "ja-easy") == "11がつ 24にち（かようび）"
+
+
+def test_months_are_named_in_the_residents_language(ctx: DialogueContext) -> None:
+    assert month_label(ctx, 4, "pt-BR") == "abril"
+    assert month_label(ctx, 4, "en") == "April"
+    assert month_label(ctx, 4, "ja") == "4月"
+    assert "desde abril" in nursery_answer(ctx, age=1, month=4, lang="es")
 
 
 def test_closed_handoff_in_thai_gives_reopening_time_and_phone(ctx: DialogueContext,
