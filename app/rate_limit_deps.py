@@ -8,6 +8,7 @@ chat API's (connectors/web/limits.py, in the database), keyed by a keyed hash of
 from __future__ import annotations
 
 import threading
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 from fastapi import HTTPException, Request
@@ -50,22 +51,19 @@ async def _enforce(request: Request, *, kind: str, limit: Limit, message: str) -
                             headers={"Retry-After": str(wait)})
 
 
-async def limit_translation(request: Request) -> None:
-    """/api/translate and /api/counter/translate share one count per address."""
-    settings: Settings = request.app.state.settings
-    limit = Limit(settings.translate_limit_per_ip, settings.translate_limit_window_s)
-    await _enforce(request, kind="translate", limit=limit, message=TRANSLATE_BUSY)
+def _limited(kind: str, message: str, limit_of: Callable[[Settings], Limit]) -> Callable[[Request], Awaitable[None]]:
+    """A route dependency enforcing ``limit_of(settings)`` per client address."""
+    async def dependency(request: Request) -> None:
+        await _enforce(request, kind=kind, limit=limit_of(request.app.state.settings), message=message)
+    return dependency
 
 
-async def limit_staff_phrase_writes(request: Request) -> None:
-    """Adding and removing the counter's staff phrases."""
-    settings: Settings = request.app.state.settings
-    limit = Limit(settings.counter_phrase_limit_per_ip, settings.counter_phrase_limit_window_s)
-    await _enforce(request, kind="phrase-write", limit=limit, message=PHRASES_BUSY)
-
-
-async def limit_counter_events(request: Request) -> None:
-    """The tablet's anonymous usage counts (a flood would skew the admin's report)."""
-    settings: Settings = request.app.state.settings
-    limit = Limit(settings.counter_event_limit_per_ip, settings.counter_event_limit_window_s)
-    await _enforce(request, kind="counter-event", limit=limit, message=EVENTS_BUSY)
+# /api/translate and /api/counter/translate share one count per address.
+limit_translation = _limited(
+    "translate", TRANSLATE_BUSY, lambda s: Limit(s.translate_limit_per_ip, s.translate_limit_window_s))
+# Adding and removing the counter's staff phrases.
+limit_staff_phrase_writes = _limited(
+    "phrase-write", PHRASES_BUSY, lambda s: Limit(s.counter_phrase_limit_per_ip, s.counter_phrase_limit_window_s))
+# The tablet's anonymous usage counts (a flood would skew the admin's report).
+limit_counter_events = _limited(
+    "counter-event", EVENTS_BUSY, lambda s: Limit(s.counter_event_limit_per_ip, s.counter_event_limit_window_s))
