@@ -13,9 +13,9 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Table, create_engine, event, text
+from sqlalchemy import Table, create_engine, event, inspect, text
 from sqlalchemy.engine import Engine
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import DeclarativeBase, Session, sessionmaker
 
 logger = logging.getLogger(__name__)
@@ -122,3 +122,20 @@ class Database:
 
     def dispose(self) -> None:
         self.engine.dispose()
+
+    def column_names(self, table: str) -> set[str]:
+        return {column["name"] for column in inspect(self.engine).get_columns(table)}
+
+    def add_missing_columns(self, table: str, columns: dict[str, str]) -> None:
+        """Tables created by an older release get ``columns`` (name -> SQL type; nullable ones)."""
+        existing = self.column_names(table)
+        for name, sql_type in columns.items():
+            if name in existing:
+                continue
+            try:
+                with self.engine.begin() as connection:
+                    connection.execute(text(f"ALTER TABLE {table} ADD COLUMN {name} {sql_type}"))
+            except DBAPIError:
+                # Another worker added it first ("duplicate column"); anything else is a real error.
+                if name not in self.column_names(table):
+                    raise

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from sqlalchemy import Boolean, DateTime, Integer, String, Text, func, inspect, select, text
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy import Boolean, DateTime, Integer, String, Text, func, select
 from sqlalchemy.orm import Mapped, mapped_column
 
 from storage.db import Base, Database
@@ -85,15 +84,5 @@ class DialogueStore:
 
 def _add_report_columns(database: Database) -> None:
     """Databases created before the report columns existed get them (all nullable)."""
-    existing = {column["name"] for column in inspect(database.engine).get_columns("chat_turns")}
-    wanted = {"decision": "VARCHAR(16)", "category": "VARCHAR(64)", "faq_id": "VARCHAR(128)"}
-    for name, sql_type in wanted.items():
-        if name in existing:
-            continue
-        try:
-            with database.engine.begin() as connection:
-                connection.execute(text(f"ALTER TABLE chat_turns ADD COLUMN {name} {sql_type}"))
-        except DBAPIError:
-            # Another worker added it first ("duplicate column"); anything else is a real error.
-            if name not in {c["name"] for c in inspect(database.engine).get_columns("chat_turns")}:
-                raise
+    database.add_missing_columns("chat_turns", {"decision": "VARCHAR(16)", "category": "VARCHAR(64)",
+                                                "faq_id": "VARCHAR(128)"})

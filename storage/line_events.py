@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import DateTime, Integer, String, delete, func, inspect, select, text
-from sqlalchemy.exc import DBAPIError, IntegrityError
+from sqlalchemy import DateTime, Integer, String, delete, func, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Mapped, mapped_column
 
 from storage.db import Base, Database
@@ -121,16 +121,8 @@ class LineStore:
 def create_tables(database: Database) -> None:
     """The LINE tables; a database from before ``line_residents.updated_at`` gets the column."""
     Base.metadata.create_all(database.engine, tables=TABLES)  # type: ignore[arg-type]
-    if "updated_at" in {c["name"] for c in inspect(database.engine).get_columns("line_residents")}:
-        return
     column_type = LineResident.__table__.c.updated_at.type.compile(dialect=database.engine.dialect)
-    try:
-        with database.engine.begin() as connection:
-            connection.execute(text(f"ALTER TABLE line_residents ADD COLUMN updated_at {column_type}"))
-    except DBAPIError:
-        # Another worker added it first ("duplicate column"); anything else is a real error.
-        if "updated_at" not in {c["name"] for c in inspect(database.engine).get_columns("line_residents")}:
-            raise
+    database.add_missing_columns("line_residents", {"updated_at": str(column_type)})
 
 
 def _aware(moment: datetime) -> datetime:
