@@ -13,7 +13,9 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -31,17 +33,29 @@ MIN_LENGTH = 3
 MIN_LENGTH_CJK = 2
 
 
-def tables(data_dir: Path) -> dict[str, list[str]]:
-    guide = GarbageGuide.load(data_dir / "garbage")
+@dataclass(frozen=True)
+class CityNames:
+    """What the NLU learns names from: the garbage data and the certificate list."""
+
+    guide: GarbageGuide
+    certificates: list[dict[str, Any]]
+
+    @classmethod
+    def load(cls, data_dir: Path) -> CityNames:
+        text = (data_dir / "certificates.yaml").read_text(encoding="utf-8")
+        return cls(GarbageGuide.load(data_dir / "garbage"),
+                   (yaml.safe_load(text) or {}).get("certificates", []))
+
+
+def tables(city: CityNames) -> dict[str, list[str]]:
+    guide = city.guide
     infos = [guide.category_info(label) for label in guide.categories]
-    certificates = (yaml.safe_load((data_dir / "certificates.yaml").read_text(encoding="utf-8")) or {}).get(
-        "certificates", [])
     return {
         "garbage_item": _names(n for item in guide.items for n in (item.name, item.english)),
         "area": _names(n for area in guide.areas for n in (area.name, area.reading, area.romaji)),
         "garbage_category": _names(n for info in infos if info
                                    for n in (info.label, info.sublabel, info.english, *info.aliases)),
-        "certificate": _names(str(a) for c in certificates for a in c.get("aliases", [])),
+        "certificate": _names(str(a) for c in city.certificates for a in c.get("aliases", [])),
     }
 
 
@@ -68,20 +82,17 @@ def render(lookups: dict[str, list[str]]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def bare_examples(data_dir: Path, *, known: set[str]) -> dict[str, list[str]]:
+def bare_examples(city: CityNames, *, known: set[str]) -> dict[str, list[str]]:
     """Annotated bare names per intent, leaving out texts the hand-written files already have."""
-    guide = GarbageGuide.load(data_dir / "garbage")
-    categories = {n.lower() for n in tables(data_dir)["garbage_category"]}
-    items = [i for i in guide.items if i.name.lower() not in categories]
+    categories = set(tables(city)["garbage_category"])
+    items = [i for i in city.guide.items if i.name.lower() not in categories]
     step = max(1, len(items) // BARE_ITEMS)
     chosen = items[::step][:BARE_ITEMS]
-    certificates = (yaml.safe_load((data_dir / "certificates.yaml").read_text(encoding="utf-8")) or {}).get(
-        "certificates", [])
     found = {
         "garbage_sorting": [(n, "garbage_item") for i in chosen for n in (i.name, i.english) if n],
         "certificate_guide": [(str(a), json.dumps({"entity": "certificate", "value": c["id"]}))
-                              for c in certificates for a in c.get("aliases", [])],
-        "inform": [(n, "area") for a in guide.areas for n in (a.name, a.romaji) if n],
+                              for c in city.certificates for a in c.get("aliases", [])],
+        "inform": [(n, "area") for a in city.guide.areas for n in (a.name, a.romaji) if n],
     }
     return {intent: [_annotated(name, entity) for name, entity in dict(pairs).items()
                      if " ".join(name.lower().split()) not in known]
@@ -127,9 +138,9 @@ def _write(path: Path, text: str) -> None:
 
 
 def main() -> int:
-    data_dir = ROOT / "data"
-    _write(OUT, render(tables(data_dir)))
-    _write(BARE, render_bare(bare_examples(data_dir, known=hand_written_texts())))
+    city = CityNames.load(ROOT / "data")
+    _write(OUT, render(tables(city)))
+    _write(BARE, render_bare(bare_examples(city, known=hand_written_texts())))
     return 0
 
 
