@@ -17,20 +17,14 @@ from storage.admin import AdminStore
 
 REPO = Path(__file__).resolve().parents[2]
 PASSWORD = "correct-horse-battery"
-DIALOGUE_FILES = ("bot_messages.yaml", "office.yaml", "certificates.yaml", "childcare.yaml", "garbage")
 
 
 @pytest.fixture
-def city(tmp_path: Path) -> Path:
-    """The mini test city plus the dialogue files the chat needs, in a temporary folder."""
-    data = tmp_path / "data"
-    shutil.copytree(REPO / "tests" / "fixtures" / "mini_city", data)
-    for name in DIALOGUE_FILES:
-        source = REPO / "data" / name
-        (shutil.copytree if source.is_dir() else shutil.copy)(source, data / name)
-    shutil.copy(REPO / "data" / "glossary.yaml", data / "glossary.yaml")
-    shutil.copytree(REPO / "data" / "phrasebook", data / "phrasebook")
-    return data
+def city(small_city: Path) -> Path:
+    """The small city plus the glossary and phrasebook the admin edits."""
+    shutil.copy(REPO / "data" / "glossary.yaml", small_city / "glossary.yaml")
+    shutil.copytree(REPO / "data" / "phrasebook", small_city / "phrasebook")
+    return small_city
 
 
 def settings_for(data: Path, **extra: object) -> Settings:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -15,24 +14,13 @@ from storage.db import Database
 from storage.dialogue import ChatTurn
 
 pytestmark = pytest.mark.integration
-REPO = Path(__file__).resolve().parents[2]
-DIALOGUE_FILES = ("bot_messages.yaml", "office.yaml", "certificates.yaml", "childcare.yaml", "garbage")
 
 
-def small_city(tmp_path: Path) -> Path:
-    """The mini test city plus the dialogue files the chat needs (the repo's data/ is never written)."""
-    data = tmp_path / "data"
-    shutil.copytree(REPO / "tests" / "fixtures" / "mini_city", data)
-    for name in DIALOGUE_FILES:
-        source = REPO / "data" / name
-        (shutil.copytree if source.is_dir() else shutil.copy)(source, data / name)
-    return data
-
-
-def test_a_chat_turn_through_the_app_is_stored_masked_in_postgresql(pg_url: str, tmp_path: Path) -> None:
+def test_a_chat_turn_through_the_app_is_stored_masked_in_postgresql(pg_url: str, tmp_path: Path,
+                                                                     small_city: Path) -> None:
     plain_url = pg_url.replace("postgresql+psycopg://", "postgresql://")  # what an operator writes
     var = tmp_path / "var"
-    settings = Settings(data_dir=small_city(tmp_path), var_dir=var, models_dir=var / "models", database_url=plain_url,
+    settings = Settings(data_dir=small_city, var_dir=var, models_dir=var / "models", database_url=plain_url,
                         rasa_url="http://127.0.0.1:9", admin_retention_interval_h=0, admin_watch_data=False)
     with TestClient(create_app(settings)) as client:
         reply = client.post("/api/chat", json={"session_id": "pg-1", "text": "燃えるごみは何曜日？ 電話 012-345-6789"})
